@@ -1,0 +1,1 @@
+"""The portal project: settings, URLs, the home page, site identity and base templates."""

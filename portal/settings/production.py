@@ -1,0 +1,23 @@
+"""Production: only what differs from base. Refuses to start without a secret key."""
+
+from .base import *  # noqa: F403
+from .env import env_bool, env_int, env_str, stop
+
+SECRET_KEY = env_str("SECRET_KEY")
+if not SECRET_KEY:
+    stop("SECRET_KEY is not set; production needs a random value of 50 or more characters")
+if len(SECRET_KEY) < 50:
+    stop("SECRET_KEY is shorter than 50 characters")
+
+# Behind the committee's reverse proxy, which terminates TLS.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"  # Wagtail marks its preview views SAMEORIGIN itself

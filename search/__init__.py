@@ -1,0 +1,1 @@
+"""Site search for the public pages and the JSON search API."""
