@@ -1,0 +1,139 @@
+"""Base models every column type builds on, and the discovery of built-in plugins.
+
+``ColumnPage`` is a column (栏目), ``ColumnItem`` an item published in one (信息).
+Both are concrete so that cross-column listings (home page, feeds, assessment)
+are one query over one table whatever the item types; concrete column types
+subclass them in ``columns/plugins/`` or in any other app.
+"""
+
+import importlib
+import pkgutil
+from datetime import timedelta
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import AttachmentBlock, BodyBlock
+
+
+class ColumnPage(Page):
+    """A column: lists its items newest first, a page at a time.
+
+    Subclasses declare what the registry checks (``columns.checks``):
+    ``column_name``, ``default_slug``, ``icon``, ``update_interval`` and
+    ``subpage_types``.
+    """
+
+    column_name = None
+    default_slug = None
+    icon = None
+    update_interval = None
+    items_per_page = 15
+
+    intro = models.TextField("栏目简介", blank=True, max_length=500)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["portal.HomePage"]
+    is_creatable = False
+
+    class Meta:
+        verbose_name = "栏目"
+        verbose_name_plural = "栏目"
+
+    @classmethod
+    def can_create_at(cls, parent):
+        """Only registered column types may be created, so unregistering switches a type off."""
+        from .registry import is_registered
+
+        return is_registered(cls) and super().can_create_at(parent)
+
+    def items(self):
+        return ColumnItem.objects.live().public().filter(column=self).order_by("-publish_date", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.items(), self.items_per_page)
+        context["items_page"] = paginator.get_page(request.GET.get("page"))
+        return context
+
+    @property
+    def update_interval_days(self):
+        return self.update_interval.days if isinstance(self.update_interval, timedelta) else None
+
+
+class ColumnItem(Page):
+    """An item published in a column, with what every item shows: 来源, 作者, 编辑, 发布时间."""
+
+    publish_date = models.DateTimeField("发布时间", default=timezone.now, db_index=True)
+    summary = models.TextField("摘要", blank=True, max_length=300, help_text="列表和搜索结果中显示，300字以内。")
+    source = models.CharField("来源", max_length=100, blank=True, help_text="留空则显示本网站名称。")
+    author = models.CharField("作者", max_length=100, blank=True)
+    editor = models.CharField("编辑", max_length=50, blank=True)
+    body = StreamField(BodyBlock(), verbose_name="正文", blank=True)
+    attachments = StreamField([("attachment", AttachmentBlock())], verbose_name="附件", blank=True)
+    column = models.ForeignKey(
+        ColumnPage,
+        verbose_name="所属栏目",
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="column_items",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("publish_date"), FieldPanel("source"), FieldPanel("author"), FieldPanel("editor")],
+            heading="发布信息",
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("attachments"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("publish_date"),
+        index.FilterField("column"),
+    ]
+
+    is_creatable = False
+
+    class Meta:
+        verbose_name = "信息"
+        verbose_name_plural = "信息"
+        indexes = [models.Index(fields=["column", "-publish_date"], name="columns_item_column_date")]
+
+    def save(self, *args, **kwargs):
+        self.column = self.find_column()
+        super().save(*args, **kwargs)
+
+    def find_column(self):
+        """The nearest ColumnPage above this item, from its tree path."""
+        if not self.path:
+            return None
+        step = self.steplen
+        ancestor_paths = [self.path[:end] for end in range(step, len(self.path), step)]
+        return ColumnPage.objects.filter(path__in=ancestor_paths).order_by("-depth").first()
+
+
+def _discover_builtin_plugins():
+    """Import every module in columns/plugins so that built-in column types register themselves."""
+    from . import plugins
+
+    for module in pkgutil.iter_modules(plugins.__path__):
+        importlib.import_module(f"{plugins.__name__}.{module.name}")
+
+
+_discover_builtin_plugins()
+
+__all__ = ["ColumnItem", "ColumnPage"]
