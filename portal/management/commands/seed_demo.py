@@ -1,0 +1,176 @@
+"""Build the demo site: identity, home page, columns with items, images and an admin.
+
+Idempotent: everything is looked up by a stable key (slug, image title,
+username) before it is created, and nothing that exists is touched, so a second
+run changes nothing, not even revisions.
+"""
+
+import io
+import os
+import secrets
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+from columns.plugins.news import NewsColumnPage, NewsPage
+from columns.plugins.notices import NoticeColumnPage, NoticePage
+from portal import demo_content
+from portal.demo_images import image_bytes
+from portal.models import HomeBannerSlide, HomeColumnSlot, HomePage, SiteIdentity
+
+KINDS = {"news": (NewsColumnPage, NewsPage), "notice": (NoticeColumnPage, NoticePage)}
+HOME_COLUMN_SLUGS = ["zfyw", "fzqj", "paqj", "dwjs", "zfwh"]
+IDENTITY = {
+    "site_name": "中共清江市委政法委员会",
+    "city_short_name": "清江",
+    "sponsor": "中共清江市委政法委员会",
+    "organizer": "中共清江市委政法委员会办公室",
+    "site_code": "3301000099",
+    "icp_number": "浙ICP备00000000号-1",
+    "police_record_number": "浙公网安备 33010002000000号",
+    "police_record_link": "https://beian.mps.gov.cn/",
+    "party_gov_label_link": "https://bszs.conac.cn/",
+    "address": "清江市人民大道1号市委大院3号楼",
+    "postcode": "330100",
+    "phone": "0571-88000000",
+}
+ADMIN_USERNAME = "admin"
+ADMIN_PASSWORD_ENV = "PORTAL_ADMIN_PASSWORD"
+
+
+class Command(BaseCommand):
+    help = "Load the demo content (idempotent: a second run changes nothing)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        self.now = timezone.now()
+        self.created = 0
+        home = self.ensure_home()
+        self.ensure_identity(home)
+        columns = {spec["slug"]: self.ensure_column(home, spec) for spec in demo_content.COLUMNS}
+        self.ensure_home_layout(home, columns)
+        self.ensure_admin()
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready: {self.created} objects created."))
+
+    def ensure_home(self):
+        home = HomePage.objects.filter(depth=2).first()
+        if home is None:
+            root = Page.get_first_root_node()
+            home = root.add_child(instance=HomePage(title="首页", slug="portal-home", show_in_menus=False))
+            home.save_revision().publish()
+            self.created += 1
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(
+                hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="清江政法网"
+            )
+            self.created += 1
+        elif site.root_page_id != home.pk:
+            welcome = site.root_page
+            site.root_page = home
+            site.site_name = "清江政法网"
+            site.save()
+            if welcome.specific_class is Page and not welcome.get_children().exists():
+                welcome.delete()  # Wagtail's "Welcome to your new Wagtail site!" placeholder
+            self.created += 1
+        return home
+
+    def ensure_identity(self, home):
+        identity = SiteIdentity.for_site(home.get_site())
+        if identity.site_code:
+            return
+        for field, value in IDENTITY.items():
+            setattr(identity, field, value)
+        identity.save()
+        self.created += 1
+
+    def ensure_column(self, home, spec):
+        column_model, item_model = KINDS[spec["kind"]]
+        column = column_model.objects.child_of(home).filter(slug=spec["slug"]).first()
+        if column is None:
+            column = home.add_child(
+                instance=column_model(title=spec["title"], slug=spec["slug"], intro=spec["intro"], show_in_menus=True)
+            )
+            column.save_revision().publish()
+            self.created += 1
+        for item_spec in spec["items"]:
+            self.ensure_item(column, item_model, item_spec)
+        return column
+
+    def ensure_item(self, column, item_model, spec):
+        if item_model.objects.child_of(column).filter(slug=spec["slug"]).exists():
+            return
+        published = self.now - timedelta(days=spec["days_ago"], hours=spec["days_ago"] % 7)
+        item = item_model(
+            title=spec["title"],
+            slug=spec["slug"],
+            publish_date=published,
+            summary=spec["summary"],
+            source=spec["source"],
+            author=spec["author"],
+            editor=spec["editor"],
+            body=[("paragraph", f"<p>{paragraph}</p>") for paragraph in spec["paragraphs"]],
+        )
+        if item_model is NewsPage:
+            item.lead_image = self.ensure_image(f"示范图片：{spec['title']}", spec["slug"], 960, 540)
+        if item_model is NoticePage and spec.get("valid_days"):
+            item.valid_until = (published + timedelta(days=spec["valid_days"])).date()
+        column.add_child(instance=item)
+        revision = item.save_revision()
+        revision.publish()
+        item.refresh_from_db()
+        item.first_published_at = published
+        item.save(update_fields=["first_published_at"])
+        self.created += 1
+
+    def ensure_image(self, title, seed, width, height):
+        image_model = get_image_model()
+        image = image_model.objects.filter(title=title).first()
+        if image is None:
+            image = image_model(
+                title=title,
+                description=title.split("：", 1)[-1],
+                file=ImageFile(io.BytesIO(image_bytes(seed, width, height)), name=f"demo-{seed}.jpg"),
+            )
+            image.save()
+            self.created += 1
+        return image
+
+    def ensure_home_layout(self, home, columns):
+        changed = False
+        if not home.banner_slides.exists():
+            for index, slide in enumerate(demo_content.BANNER_SLIDES):
+                image = self.ensure_image(f"示范横幅：{slide['title']}", f"banner-{index}", 1200, 360)
+                home.banner_slides.add(HomeBannerSlide(image=image, title=slide["title"], subtitle=slide["subtitle"]))
+            changed = True
+        if not home.column_slots.exists():
+            for slug in HOME_COLUMN_SLUGS:
+                home.column_slots.add(HomeColumnSlot(column=columns[slug], count=6))
+            changed = True
+        if home.notice_column_id is None and "tzgg" in columns:
+            home.notice_column = columns["tzgg"]
+            changed = True
+        if changed:
+            home.save_revision().publish()
+            self.created += 1
+
+    def ensure_admin(self):
+        user_model = get_user_model()
+        if user_model.objects.filter(username=ADMIN_USERNAME).exists():
+            return
+        password = os.environ.get(ADMIN_PASSWORD_ENV) or secrets.token_urlsafe(12)
+        user_model.objects.create_superuser(ADMIN_USERNAME, "admin@example.gov.cn", password, first_name="管理员")
+        self.created += 1
+        if os.environ.get(ADMIN_PASSWORD_ENV):
+            self.stdout.write(f"Admin account: {ADMIN_USERNAME}, password from ${ADMIN_PASSWORD_ENV}.")
+        else:
+            self.stdout.write(
+                self.style.WARNING(f"Admin account created: {ADMIN_USERNAME} / {password} (shown once; write it down)")
+            )
