@@ -1,0 +1,28 @@
+from datetime import timedelta
+
+from django.db import models
+
+from columns.models import ColumnItem, ColumnPage
+from columns.registry import register_column
+
+
+@register_column
+class SafetyTipsColumnPage(ColumnPage):
+    column_name = "安全小贴士"
+    default_slug = "aqxts"
+    icon = "help"
+    update_interval = timedelta(days=30)
+    subpage_types = ["column_plugin_app.SafetyTipPage"]
+
+    class Meta:
+        verbose_name = "安全小贴士栏目"
+
+
+class SafetyTipPage(ColumnItem):
+    risk_level = models.CharField("风险等级", max_length=10, default="一般")
+
+    parent_page_types = ["column_plugin_app.SafetyTipsColumnPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "安全小贴士"

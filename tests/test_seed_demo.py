@@ -1,0 +1,70 @@
+"""The demo content command: builds a browsable site, and a second run changes nothing."""
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision, Site
+
+from columns.models import ColumnItem, ColumnPage
+from portal import demo_content
+from portal.models import HomePage, SiteIdentity
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return {
+        "pages": sorted(Page.objects.values_list("id", "path", "title", "live", "latest_revision_id")),
+        "revisions": Revision.objects.count(),
+        "images": sorted(get_image_model().objects.values_list("id", "file")),
+        "users": sorted(get_user_model().objects.values_list("id", "username", "password")),
+        "identity": list(SiteIdentity.objects.values()),
+        "sites": list(Site.objects.values()),
+    }
+
+
+def seed(monkeypatch, capsys, password="s3cret-Demo-pass"):
+    monkeypatch.setenv("PORTAL_ADMIN_PASSWORD", password)
+    call_command("seed_demo")
+    return capsys.readouterr().out
+
+
+def test_seed_builds_the_site_with_columns_items_images_and_admin(client, monkeypatch, capsys):
+    seed(monkeypatch, capsys)
+    home = HomePage.objects.get()
+    assert Site.objects.get(is_default_site=True).root_page_id == home.pk
+    assert not Page.objects.filter(title__startswith="Welcome").exists()
+    assert ColumnPage.objects.child_of(home).live().count() == len(demo_content.COLUMNS)
+    expected_items = sum(len(column["items"]) for column in demo_content.COLUMNS)
+    assert ColumnItem.objects.live().count() == expected_items
+    assert get_image_model().objects.count() >= len(demo_content.BANNER_SLIDES)
+    assert home.banner_slides.count() == len(demo_content.BANNER_SLIDES)
+    assert SiteIdentity.for_site(home.get_site()).site_code
+
+    html = client.get("/").content.decode()
+    assert "中共清江市委政法委员会" in html and "3301000099" in html
+    for column in demo_content.COLUMNS[:2]:
+        assert column["title"] in html
+    assert client.login(username="admin", password="s3cret-Demo-pass")
+
+
+def test_seed_twice_changes_nothing(monkeypatch, capsys):
+    seed(monkeypatch, capsys)
+    first = snapshot()
+    output = seed(monkeypatch, capsys, password="another-password-123")
+    assert snapshot() == first
+    assert "0 objects created" in output
+
+
+def test_seed_prints_a_generated_admin_password_once(monkeypatch, capsys):
+    monkeypatch.delenv("PORTAL_ADMIN_PASSWORD", raising=False)
+    call_command("seed_demo")
+    first = capsys.readouterr().out
+    assert "Admin account created: admin / " in first
+    password = first.split("Admin account created: admin / ")[1].split()[0]
+    assert get_user_model().objects.get(username="admin").check_password(password)
+    call_command("seed_demo")
+    assert password not in capsys.readouterr().out
