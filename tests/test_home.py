@@ -106,3 +106,24 @@ def test_home_query_count_does_not_grow_with_articles_or_columns(client, home_wi
 
     assert with_10 == with_500
     assert with_500 <= 15
+
+
+def test_banner_is_limited_to_five_slides(home, tmp_path):
+    import io
+
+    from PIL import Image as PILImage
+
+    from django.core.exceptions import ValidationError
+    from django.core.files.images import ImageFile
+
+    from wagtail.images import get_image_model
+
+    from portal.models import HomeBannerSlide
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (120, 40), (200, 0, 0)).save(buffer, format="PNG")
+    image = get_image_model().objects.create(title="横幅", file=ImageFile(buffer, name="banner.png"))
+    for number in range(6):
+        home.banner_slides.add(HomeBannerSlide(image=image, title=f"标语{number}"))
+    with pytest.raises(ValidationError, match="最多 5 张"):
+        home.full_clean()
