@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
 from .blocks import AttachmentBlock, BodyBlock
@@ -27,13 +27,17 @@ class ColumnPage(Page):
 
     Subclasses declare what the registry checks (``columns.checks``):
     ``column_name``, ``default_slug``, ``icon``, ``update_interval`` and
-    ``subpage_types``.
+    ``subpage_types``. ``column_name`` may contain ``{city}``, filled from the
+    site identity's 城市简称 (法治{city} → 法治清江). ``planned = True`` marks a
+    column the demo leaves out until asked (``seed_demo --planned``); editors
+    switch any column on by creating it under the home page.
     """
 
     column_name = None
     default_slug = None
     icon = None
     update_interval = None
+    planned = False
     items_per_page = 15
 
     intro = models.TextField("栏目简介", blank=True, max_length=500)
@@ -42,6 +46,7 @@ class ColumnPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["portal.HomePage"]
+    max_count_per_parent = 1
     is_creatable = False
 
     class Meta:
@@ -54,6 +59,17 @@ class ColumnPage(Page):
         from .registry import is_registered
 
         return is_registered(cls) and super().can_create_at(parent)
+
+    @classmethod
+    def title_for_city(cls, city):
+        return cls.column_name.replace("{city}", city)
+
+    def seed_demo(self):
+        """Create this column's demo content; called by ``manage.py seed_demo``.
+
+        Column types override it. It must be idempotent: look items up by slug
+        before creating them.
+        """
 
     def items(self):
         return ColumnItem.objects.live().public().filter(column=self).order_by("-publish_date", "-pk")
@@ -112,6 +128,17 @@ class ColumnItem(Page):
         verbose_name = "信息"
         verbose_name_plural = "信息"
         indexes = [models.Index(fields=["column", "-publish_date"], name="columns_item_column_date")]
+
+    @classmethod
+    def clean_parent_page_models(cls):
+        """An item may sit under any column; each column's ``subpage_types`` says which items it takes.
+
+        Item types shared by several column types (news) then need no list of
+        parents, and a plugin column can adopt an existing item type.
+        """
+        if "parent_page_types" in cls.__dict__:
+            return super().clean_parent_page_models()
+        return [model for model in get_page_models() if issubclass(model, ColumnPage)]
 
     def save(self, *args, **kwargs):
         self.column = self.find_column()

@@ -6,7 +6,7 @@ import pytest
 
 from django.utils import timezone
 
-from wagtail.models import Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from columns.plugins.news import NewsColumnPage, NewsPage
 from columns.plugins.notices import NoticeColumnPage, NoticePage
@@ -22,14 +22,23 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture
 def home(db):
-    root = Page.get_first_root_node()
+    """The home page as site root. Also works under ``pytest --nomigrations``, where
+    Wagtail's data migrations (root page, default locale and site) have not run."""
+    Locale.objects.get_or_create(language_code="zh-hans")
+    Locale.objects.get_or_create(language_code="en")
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
     home = root.add_child(instance=HomePage(title="首页", slug="portal-home"))
-    site = Site.objects.get(is_default_site=True)
-    welcome = site.root_page
+    site = Site.objects.filter(is_default_site=True).first()
+    welcome = site.root_page if site else None
+    site = site or Site(is_default_site=True)
     site.root_page = home
     site.hostname = "testserver"
+    site.port = 80
     site.save()
-    welcome.delete()
+    if welcome is not None:
+        welcome.delete()
     SiteIdentity.objects.update_or_create(
         site=site,
         defaults={

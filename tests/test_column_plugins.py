@@ -81,7 +81,7 @@ def test_admin_offers_the_plugin_column_type_under_the_home_page(admin_client, h
     response = admin_client.get(f"/admin/pages/{home.pk}/add_subpage/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "安全小贴士栏目" in html and "新闻类栏目" in html and "通知公告栏目" in html
+    assert "安全小贴士栏目" in html and "政法要闻栏目" in html and "通知公告栏目" in html
     assert SafetyTipsColumnPage in HomePage.allowed_subpage_models()
 
 
@@ -116,3 +116,20 @@ def test_unregistered_column_type_cannot_be_created(home):
         assert SafetyTipsColumnPage not in HomePage.allowed_subpage_models()
     finally:
         register_column(SafetyTipsColumnPage)
+
+
+@pytest.mark.django_db
+def test_city_column_names_follow_the_site_identity(client, home):
+    from columns.plugins.news import RuleOfLawColumnPage, SafeCityColumnPage
+    from portal.models import SiteIdentity
+
+    rule_of_law = add_column(home, RuleOfLawColumnPage, RuleOfLawColumnPage.title_for_city("测试"), "fzjs")
+    safe_city = add_column(home, SafeCityColumnPage, "平安建设专栏", "pajs")  # renamed by an editor
+    identity = SiteIdentity.objects.get()
+    identity.city_short_name = "新城"
+    identity.save()
+    rule_of_law.refresh_from_db()
+    safe_city.refresh_from_db()
+    assert rule_of_law.title == "法治新城"
+    assert safe_city.title == "平安建设专栏"
+    assert "法治新城" in client.get("/").content.decode()

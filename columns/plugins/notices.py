@@ -32,7 +32,6 @@ class NoticePage(ColumnItem):
 
     content_panels = [*ColumnItem.content_panels, FieldPanel("valid_until")]
 
-    parent_page_types = ["columns.NoticeColumnPage"]
     subpage_types = []
     template = "columns/notice_page.html"
 

@@ -19,13 +19,30 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from columns.plugins.news import NewsColumnPage, NewsPage
+from columns.plugins.news import (
+    CultureColumnPage,
+    NewsColumnPage,
+    NewsPage,
+    RuleOfLawColumnPage,
+    SafeCityColumnPage,
+    TeamBuildingColumnPage,
+)
 from columns.plugins.notices import NoticeColumnPage, NoticePage
+from columns.registry import get_column_types
 from portal import demo_content
 from portal.demo_images import image_bytes
 from portal.models import HomeBannerSlide, HomeColumnSlot, HomePage, SiteIdentity
 
-KINDS = {"news": (NewsColumnPage, NewsPage), "notice": (NoticeColumnPage, NoticePage)}
+ITEM_MODELS = {"news": NewsPage, "notice": NoticePage}
+# Which column type each column of demo_content.COLUMNS is; other column types seed themselves.
+DEMO_COLUMN_TYPES = {
+    "zfyw": NewsColumnPage,
+    "fzqj": RuleOfLawColumnPage,
+    "paqj": SafeCityColumnPage,
+    "dwjs": TeamBuildingColumnPage,
+    "zfwh": CultureColumnPage,
+    "tzgg": NoticeColumnPage,
+}
 HOME_COLUMN_SLUGS = ["zfyw", "fzqj", "paqj", "dwjs", "zfwh"]
 IDENTITY = {
     "site_name": "中共清江市委政法委员会",
@@ -48,13 +65,24 @@ ADMIN_PASSWORD_ENV = "PORTAL_ADMIN_PASSWORD"
 class Command(BaseCommand):
     help = "Load the demo content (idempotent: a second run changes nothing)."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--planned", action="store_true", help="also create and fill the planned columns (便民提示, 你问我答, …)"
+        )
+
     @transaction.atomic
     def handle(self, *args, **options):
         self.now = timezone.now()
         self.created = 0
         home = self.ensure_home()
-        self.ensure_identity(home)
-        columns = {spec["slug"]: self.ensure_column(home, spec) for spec in demo_content.COLUMNS}
+        identity = self.ensure_identity(home)
+        specs = {DEMO_COLUMN_TYPES[spec["slug"]]: spec for spec in demo_content.COLUMNS}
+        columns = {}
+        for column_type in get_column_types():
+            if column_type.planned and not options["planned"]:
+                continue
+            column = self.ensure_column(home, column_type, specs.get(column_type), identity.city_short_name)
+            columns[column.slug] = column
         self.ensure_home_layout(home, columns)
         self.ensure_admin()
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: {self.created} objects created."))
@@ -85,23 +113,34 @@ class Command(BaseCommand):
     def ensure_identity(self, home):
         identity = SiteIdentity.for_site(home.get_site())
         if identity.site_code:
-            return
+            return identity
         for field, value in IDENTITY.items():
             setattr(identity, field, value)
         identity.save()
         self.created += 1
+        return identity
 
-    def ensure_column(self, home, spec):
-        column_model, item_model = KINDS[spec["kind"]]
-        column = column_model.objects.child_of(home).filter(slug=spec["slug"]).first()
+    def ensure_column(self, home, column_type, spec, city):
+        """The column of this type under the home page, created if missing, then its demo items."""
+        column = column_type.objects.child_of(home).first()
         if column is None:
+            spec = spec or {}
             column = home.add_child(
-                instance=column_model(title=spec["title"], slug=spec["slug"], intro=spec["intro"], show_in_menus=True)
+                instance=column_type(
+                    title=column_type.title_for_city(city),
+                    slug=spec.get("slug", column_type.default_slug),
+                    intro=spec.get("intro", ""),
+                    show_in_menus=True,
+                )
             )
             column.save_revision().publish()
             self.created += 1
-        for item_spec in spec["items"]:
-            self.ensure_item(column, item_model, item_spec)
+        if spec:
+            for item_spec in spec["items"]:
+                self.ensure_item(column, ITEM_MODELS[spec["kind"]], item_spec)
+        before = column.get_descendants().count()
+        column.seed_demo()
+        self.created += column.get_descendants().count() - before
         return column
 
     def ensure_item(self, column, item_model, spec):
@@ -121,7 +160,7 @@ class Command(BaseCommand):
         if item_model is NewsPage:
             item.lead_image = self.ensure_image(f"示范图片：{spec['title']}", spec["slug"], 960, 540)
         if item_model is NoticePage and spec.get("valid_days"):
-            item.valid_until = (published + timedelta(days=spec["valid_days"])).date()
+            item.valid_until = timezone.localdate(published) + timedelta(days=spec["valid_days"])
         column.add_child(instance=item)
         revision = item.save_revision()
         revision.publish()
@@ -151,7 +190,7 @@ class Command(BaseCommand):
                 home.banner_slides.add(HomeBannerSlide(image=image, title=slide["title"], subtitle=slide["subtitle"]))
             changed = True
         if not home.column_slots.exists():
-            for slug in HOME_COLUMN_SLUGS:
+            for slug in [slug for slug in HOME_COLUMN_SLUGS if slug in columns]:
                 home.column_slots.add(HomeColumnSlot(column=columns[slug], count=6))
             changed = True
         if home.notice_column_id is None and "tzgg" in columns:
