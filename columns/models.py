@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -20,6 +21,11 @@ from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
 from .blocks import AttachmentBlock, BodyBlock
+
+
+def listed_now():
+    """Filter for items still listed: no end of listing, or one still ahead (e.g. expired tips drop out)."""
+    return Q(listed_until__isnull=True) | Q(listed_until__gt=timezone.now())
 
 
 class ColumnPage(Page):
@@ -72,7 +78,7 @@ class ColumnPage(Page):
         """
 
     def items(self):
-        return ColumnItem.objects.live().public().filter(column=self).order_by("-publish_date", "-pk")
+        return ColumnItem.objects.live().public().filter(listed_now(), column=self).order_by("-publish_date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -95,6 +101,13 @@ class ColumnItem(Page):
     editor = models.CharField("编辑", max_length=50, blank=True)
     body = StreamField(BodyBlock(), verbose_name="正文", blank=True)
     attachments = StreamField([("attachment", AttachmentBlock())], verbose_name="附件", blank=True)
+    listed_until = models.DateTimeField(
+        "列表下线时间",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="过了这个时间，信息自动离开栏目列表和首页（页面本身仍可访问）。由各信息类型按有效期设置。",
+    )
     column = models.ForeignKey(
         ColumnPage,
         verbose_name="所属栏目",

@@ -11,8 +11,10 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page
 
-from columns.models import ColumnItem, ColumnPage
+from columns.models import ColumnItem, ColumnPage, listed_now
 from columns.registry import get_column_types
+
+from .validators import validate_phone
 
 MAX_BANNER_SLIDES = 5
 
@@ -39,7 +41,7 @@ class SiteIdentity(BaseSiteSetting):
     party_gov_label_link = models.URLField("党政机关网站标识链接", blank=True)
     address = models.CharField("联系地址", max_length=200, blank=True)
     postcode = models.CharField("邮编", max_length=6, blank=True, validators=[postcode_validator])
-    phone = models.CharField("联系电话", max_length=30, blank=True, validators=[phone_validator])
+    phone = models.CharField("联系电话", max_length=30, blank=True, validators=[validate_phone])
     error_report_link = models.URLField(
         "网站纠错链接",
         blank=True,
@@ -125,7 +127,7 @@ class HomePage(Page):
         ranked = (
             ColumnItem.objects.live()
             .public()
-            .filter(column_id__in=column_counts)
+            .filter(listed_now(), column_id__in=column_counts)
             .annotate(
                 rank=Window(
                     RowNumber(), partition_by=[F("column_id")], order_by=[F("publish_date").desc(), F("pk").desc()]
