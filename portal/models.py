@@ -18,7 +18,6 @@ from .validators import validate_phone
 
 MAX_BANNER_SLIDES = 5
 
-phone_validator = RegexValidator(r"^[0-9\-()（） ]{7,30}$", "请输入有效的电话号码，例如 0571-12345678。")
 postcode_validator = RegexValidator(r"^\d{6}$", "邮政编码应为6位数字。")
 site_code_validator = RegexValidator(r"^[0-9A-Za-z]{10}$", "网站标识码应为10位数字或字母。")
 
