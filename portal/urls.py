@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("captcha/", include("captcha.urls")),
+    path("columns/", include("columns.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

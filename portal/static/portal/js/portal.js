@@ -44,5 +44,11 @@
         start();
     }
 
-    document.addEventListener("DOMContentLoaded", function () { initNav(); initBanner(); });
+    function initPrint() {
+        document.querySelectorAll("[data-print]").forEach(function (button) {
+            button.addEventListener("click", function () { window.print(); });
+        });
+    }
+
+    document.addEventListener("DOMContentLoaded", function () { initNav(); initBanner(); initPrint(); });
 })();
