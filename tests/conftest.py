@@ -12,6 +12,22 @@ from columns.plugins.news import NewsColumnPage, NewsPage
 from columns.plugins.notices import NoticeColumnPage, NoticePage
 from portal.models import HomeColumnSlot, HomePage, SiteIdentity
 
+TEST_IDENTITY = {
+    "site_name": "中共测试市委政法委员会",
+    "city_short_name": "测试",
+    "sponsor": "中共测试市委政法委员会",
+    "organizer": "测试市委政法委办公室",
+    "site_code": "1234567890",
+    "icp_number": "测ICP备12345678号",
+    "police_record_number": "测公网安备 12345678901234号",
+    "police_record_link": "https://beian.mps.gov.cn/",
+    "party_gov_label_link": "https://bszs.conac.cn/",
+    "address": "测试市人民路1号",
+    "postcode": "100000",
+    "phone": "010-12345678",
+    "error_report_link": "https://zfwzzc.www.gov.cn/",
+}
+
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
@@ -39,24 +55,7 @@ def home(db):
     site.save()
     if welcome is not None:
         welcome.delete()
-    SiteIdentity.objects.update_or_create(
-        site=site,
-        defaults={
-            "site_name": "中共测试市委政法委员会",
-            "city_short_name": "测试",
-            "sponsor": "中共测试市委政法委员会",
-            "organizer": "测试市委政法委办公室",
-            "site_code": "1234567890",
-            "icp_number": "测ICP备12345678号",
-            "police_record_number": "测公网安备 12345678901234号",
-            "police_record_link": "https://beian.mps.gov.cn/",
-            "party_gov_label_link": "https://bszs.conac.cn/",
-            "address": "测试市人民路1号",
-            "postcode": "100000",
-            "phone": "010-12345678",
-            "error_report_link": "https://zfwzzc.www.gov.cn/",
-        },
-    )
+    SiteIdentity.objects.update_or_create(site=site, defaults=TEST_IDENTITY)
     return home
 
 

@@ -3,27 +3,13 @@
 import pytest
 
 from portal.models import SiteIdentity
+from tests.conftest import TEST_IDENTITY
 
 pytestmark = pytest.mark.django_db
 
 
 def identity_form(**overrides):
-    data = {
-        "site_name": "中共测试市委政法委员会",
-        "city_short_name": "测试",
-        "sponsor": "中共测试市委政法委员会",
-        "organizer": "测试市委政法委办公室",
-        "site_code": "1234567890",
-        "icp_number": "测ICP备12345678号",
-        "icp_link": "https://beian.miit.gov.cn/",
-        "police_record_number": "测公网安备 12345678901234号",
-        "police_record_link": "https://beian.mps.gov.cn/",
-        "party_gov_label_link": "https://bszs.conac.cn/",
-        "address": "测试市人民路1号",
-        "postcode": "100000",
-        "phone": "010-12345678",
-        "error_report_link": "https://zfwzzc.www.gov.cn/",
-    }
+    data = {**TEST_IDENTITY, "icp_link": "https://beian.miit.gov.cn/"}
     data.update(overrides)
     return data
 
