@@ -204,3 +204,39 @@ class HomeColumnSlot(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "首页栏目"
         verbose_name_plural = "首页栏目"
+
+
+class WorkdayAdjustment(models.Model):
+    """A day that differs from the official calendar the ``chinese-calendar`` package ships.
+
+    The State Council announces each year's holidays and adjusted working days
+    (调休) in the preceding November; until the package carries a year, or when
+    a local holiday applies, operators enter the days here and every deadline
+    in the portal follows at once.
+    """
+
+    date = models.DateField("日期", unique=True)
+    is_workday = models.BooleanField("是否工作日", help_text="勾选：当天上班（如调休补班）；不勾选：当天放假。")
+    reason = models.CharField("说明", max_length=100, blank=True, help_text="例如：2027年春节调休。")
+
+    class Meta:
+        verbose_name = "工作日调整"
+        verbose_name_plural = "工作日调整"
+        ordering = ["-date"]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {'上班' if self.is_workday else '放假'}"
+
+
+class SerialCounter(models.Model):
+    """The last number handed out in a series (letters, requests, index numbers), per key such as ``XX2026``."""
+
+    key = models.CharField(max_length=50, unique=True)
+    value = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "编号计数器"
+        verbose_name_plural = "编号计数器"
+
+    def __str__(self):
+        return f"{self.key}: {self.value}"

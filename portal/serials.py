@@ -1,0 +1,49 @@
+"""Reference numbers and secret query codes for things citizens submit (letters, requests, applications).
+
+Numbers come from ``SerialCounter`` rows locked for the increment, so two
+submissions at the same moment, in any number of processes, never share one.
+Query codes are shown once and stored only as a password hash.
+"""
+
+import secrets
+
+from django.contrib.auth.hashers import check_password, make_password
+from django.db import transaction
+from django.utils import timezone
+
+QUERY_CODE_DIGITS = 10
+
+
+def next_serial(key):
+    """The next value of the series ``key`` (1, 2, 3, …), allocated atomically."""
+    from .models import SerialCounter
+
+    with transaction.atomic():
+        SerialCounter.objects.get_or_create(key=key)
+        counter = SerialCounter.objects.select_for_update().get(key=key)
+        counter.value += 1
+        counter.save(update_fields=["value"])
+        return counter.value
+
+
+def daily_reference(prefix, when=None, width=4):
+    """A reference such as ``XX20261125-0007``: the prefix, the local date and that day's sequence."""
+    day = timezone.localdate(when or timezone.now())
+    return f"{prefix}{day:%Y%m%d}-{next_serial(f'{prefix}{day:%Y%m%d}'):0{width}d}"
+
+
+def new_query_code():
+    """A secret 10-digit query code, uniformly random."""
+    return f"{secrets.randbelow(10**QUERY_CODE_DIGITS):0{QUERY_CODE_DIGITS}d}"
+
+
+def hash_query_code(code):
+    return make_password(code)
+
+
+def query_code_matches(code, hashed):
+    """Constant-time check; a malformed code simply does not match."""
+    code = (code or "").strip()
+    if len(code) != QUERY_CODE_DIGITS or not code.isdigit() or not hashed:
+        return False
+    return check_password(code, hashed)
