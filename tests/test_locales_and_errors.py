@@ -53,7 +53,7 @@ def test_admin_login_page_is_in_chinese(client, db):
     assert response.status_code == 200
     html = response.content.decode()
     assert 'lang="zh-hans"' in html.lower() or 'lang="zh-Hans"' in html
-    assert "用户名" in html and "登录" in html
+    assert "用户名" in html and "登录" in html and "政法委网站管理后台" in html
 
 
 def test_missing_page_is_a_styled_chinese_404(client, home_with_columns):
