@@ -5,6 +5,7 @@ submissions at the same moment, in any number of processes, never share one.
 Query codes are shown once and stored only as a password hash.
 """
 
+import functools
 import secrets
 
 from django.contrib.auth.hashers import check_password, make_password
@@ -39,6 +40,22 @@ def new_query_code():
 
 def hash_query_code(code):
     return make_password(code)
+
+
+@functools.cache
+def _decoy_hash():
+    return hash_query_code(new_query_code())
+
+
+def find_by_code(queryset, reference_field, reference, code):
+    """The record whose ``reference_field`` is ``reference`` and whose query code is ``code``, or None.
+
+    An unknown reference is checked against a decoy hash, so it takes as long as a wrong code and
+    reveals nothing about which references exist.
+    """
+    found = queryset.filter(**{reference_field: reference}).first()
+    matched = query_code_matches(code, found.query_code_hash if found else _decoy_hash())
+    return found if matched and found is not None else None
 
 
 def query_code_matches(code, hashed):

@@ -30,6 +30,25 @@ TEST_IDENTITY = {
 
 
 @pytest.fixture(autouse=True)
+def captcha_test_mode(settings, monkeypatch):
+    """Captchas accept "PASSED". django-simple-captcha copies the setting at import time, so patch both."""
+    from captcha.conf import settings as captcha_settings
+
+    settings.CAPTCHA_TEST_MODE = True
+    monkeypatch.setattr(captcha_settings, "CAPTCHA_TEST_MODE", True)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate limits and cached fragments never leak from one test into the next."""
+    from django.core.cache import caches
+
+    for alias in caches:
+        caches[alias].clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Every test writes uploads and renditions into its own directory."""
     settings.MEDIA_ROOT = tmp_path / "media"
