@@ -80,9 +80,13 @@ class ColumnPage(Page):
     def items(self):
         return ColumnItem.objects.live().public().filter(listed_now(), column=self).order_by("-publish_date", "-pk")
 
+    def listing_items(self, request):
+        """What the listing pages through; column types with filters narrow it from ``request.GET``."""
+        return self.items()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.items(), self.items_per_page)
+        paginator = Paginator(self.listing_items(request), self.items_per_page)
         context["items_page"] = paginator.get_page(request.GET.get("page"))
         return context
 

@@ -41,7 +41,9 @@ def test_seed_builds_the_site_with_columns_items_images_and_admin(client, monkey
     existing_types = [model for model in get_column_types() if not model.planned]
     assert {type(page.specific) for page in ColumnPage.objects.child_of(home).live()} == set(existing_types)
     expected_items = sum(len(column["items"]) for column in demo_content.COLUMNS)
-    assert ColumnItem.objects.live().count() == expected_items
+    assert ColumnItem.objects.live().count() >= expected_items
+    for column in ColumnPage.objects.child_of(home).specific():
+        assert Page.objects.descendant_of(column).live().exists(), f"{column.title} has no demo content"
     assert get_image_model().objects.count() >= len(demo_content.BANNER_SLIDES)
     assert home.banner_slides.count() == len(demo_content.BANNER_SLIDES)
     assert SiteIdentity.for_site(home.get_site()).site_code
@@ -70,3 +72,19 @@ def test_seed_prints_a_generated_admin_password_once(monkeypatch, capsys):
     assert get_user_model().objects.get(username="admin").check_password(password)
     call_command("seed_demo")
     assert password not in capsys.readouterr().out
+
+
+def test_seed_with_planned_enables_and_fills_the_planned_columns(client, monkeypatch, capsys):
+    seed(monkeypatch, capsys)
+    home = HomePage.objects.get()
+    planned_types = {model for model in get_column_types() if model.planned}
+    assert planned_types, "the six planned columns are registered"
+    assert not any(type(page.specific) in planned_types for page in ColumnPage.objects.child_of(home))
+
+    monkeypatch.setenv("PORTAL_ADMIN_PASSWORD", "s3cret-Demo-pass")
+    call_command("seed_demo", "--planned")
+    planned_columns = [page for page in ColumnPage.objects.child_of(home).live().specific() if page.planned]
+    assert {type(page) for page in planned_columns} == planned_types
+    for column in planned_columns:
+        assert client.get(column.url).status_code == 200
+        assert Page.objects.descendant_of(column).live().exists(), f"{column.title} has no demo content"
