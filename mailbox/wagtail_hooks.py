@@ -1,0 +1,82 @@
+"""书记信箱 in the Wagtail admin: the inbox and letter pages, units as snippets, the dashboard panel, permissions."""
+
+from django.contrib.auth.models import Permission
+from django.urls import include, path, reverse
+
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import admin_views
+from .dashboard import MailboxPanel
+from .models import Action, HandlingUnit
+from .permissions import can_use_mailbox_admin
+
+admin_urlpatterns = (
+    [
+        path("", admin_views.inbox, name="index"),
+        path("letters/<int:pk>/", admin_views.letter_view, name="letter"),
+        path("letters/<int:pk>/<slug:name>/", admin_views.step_view, name="step"),
+        path("attachments/<int:pk>/", admin_views.attachment_view, name="attachment"),
+    ],
+    "mailbox_admin",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("mailbox/", include(admin_urlpatterns))]
+
+
+class HandlingUnitViewSet(SnippetViewSet):
+    model = HandlingUnit
+    icon = "group"
+    menu_label = "承办单位"
+    list_display = ["name", "contact_phone"]
+    search_fields = ["name"]
+    copy_view_enabled = False
+
+
+unit_viewset = HandlingUnitViewSet()
+register_snippet(unit_viewset)
+
+
+class LettersMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_use_mailbox_admin(request.user)
+
+
+class UnitsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return any(request.user.has_perm(f"mailbox.{action}_handlingunit") for action in ("add", "change", "delete"))
+
+
+@hooks.register("register_admin_menu_item")
+def register_mailbox_menu():
+    menu = Menu(
+        items=[
+            LettersMenuItem("来信办理", reverse("mailbox_admin:index"), icon_name="mail", order=100),
+            UnitsMenuItem("承办单位", reverse(unit_viewset.get_url_name("list")), icon_name="group", order=200),
+        ]
+    )
+    return SubmenuMenuItem("书记信箱", menu, icon_name="mail", name="mailbox", order=240)
+
+
+@hooks.register("construct_homepage_panels")
+def add_mailbox_panel(request, panels):
+    panels.append(MailboxPanel(request.user))
+
+
+@hooks.register("register_permissions")
+def register_mailbox_permissions():
+    return Permission.objects.filter(
+        content_type__app_label="mailbox",
+        codename__in=["view_letter", "handle_letter", "approve_letter", "reply_letter"],
+    )
+
+
+@hooks.register("register_log_actions")
+def register_mailbox_log_actions(actions):
+    for action in Action:
+        actions.register_action(f"mailbox.{action.value}", f"书记信箱：{action.label}", f"书记信箱：{action.label}")
