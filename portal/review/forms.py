@@ -1,0 +1,103 @@
+"""Forms of the review: the workflow action forms shown in Wagtail's modal, and the unit's own forms."""
+
+from django import forms
+
+from wagtail.forms import TaskStateCommentForm
+
+
+class SendBackForm(TaskStateCommentForm):
+    """退回修改: the correspondent must be told why."""
+
+    comment = forms.CharField(
+        label="退回意见",
+        widget=forms.Textarea({"rows": 3}),
+        help_text="写明需要修改的地方和原因，信息员会在审核记录中看到。",
+        error_messages={"required": "退回时必须填写意见，说明需要修改的地方。"},
+    )
+
+
+class ApproveCommentForm(TaskStateCommentForm):
+    comment = forms.CharField(label="审核意见", required=False, widget=forms.Textarea({"rows": 2}))
+
+
+class UserBoundActionForm(ApproveCommentForm):
+    """An action form that needs the acting user; Wagtail's own view builds it without one, so it never
+    validates there and the action can only be taken through the review app's action view."""
+
+    def __init__(self, *args, user=None, task_state=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.task_state = task_state
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.user is None or self.task_state is None:
+            raise forms.ValidationError("请在审核窗口中完成此操作。")
+        return cleaned
+
+
+class SignatureForm(UserBoundActionForm):
+    """报前初审 / 分管领导签字: signing means re-entering one's password."""
+
+    comment = forms.CharField(label="签字意见", required=False, widget=forms.Textarea({"rows": 2}))
+    password = forms.CharField(
+        label="登录密码",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text="输入您的登录密码即视为签字同意报送。",
+        error_messages={"required": "请输入登录密码以签字。"},
+    )
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if self.user is not None and not self.user.check_password(password):
+            raise forms.ValidationError("密码不正确，签字未生效。")
+        return password
+
+
+class CheckApprovalForm(UserBoundActionForm):
+    """录入后检查: a blocking finding is let through only with a written reason."""
+
+    override_reason = forms.CharField(
+        label="放行理由",
+        required=False,
+        widget=forms.Textarea({"rows": 3}),
+        help_text="存在必须处理的问题而仍要通过时，写明理由；理由记入审批单。",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.task_state is not None and not cleaned.get("override_reason", "").strip():
+            from .checks import blocking, run_checks
+
+            if blocking(run_checks(self.task_state.revision.as_object())):
+                self.add_error("override_reason", "检查发现必须处理的问题：请先退回修改，或写明放行理由。")
+        return cleaned
+
+
+class ReportErrorForm(forms.Form):
+    """发布后复查: the unit reports an error in its published item."""
+
+    description = forms.CharField(
+        label="错误描述",
+        max_length=2000,
+        widget=forms.Textarea({"rows": 4}),
+        error_messages={"required": "请写明错误所在和正确内容。"},
+    )
+    withdraw = forms.BooleanField(
+        label="立即撤下该信息",
+        required=False,
+        help_text="错误可能造成不良影响时勾选：信息立即下线，更正后重新走审核流程发布。",
+    )
+
+
+class ContactImportForm(forms.Form):
+    file = forms.FileField(label="通讯录Excel文件", help_text="xlsx 格式，第一行为表头，格式与导出的通讯录相同。")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError("请上传 .xlsx 格式的Excel文件。")
+        if upload.size > 5 * 1024 * 1024:
+            raise forms.ValidationError("文件不能超过5MB。")
+        return upload

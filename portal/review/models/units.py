@@ -1,0 +1,152 @@
+"""Reporting units (报送单位) and their people: correspondents (信息员) and leaders."""
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.search import index
+
+from portal.validators import validate_phone
+
+GROUP_PREFIX = "报送单位："
+
+
+class ReportingUnit(index.Indexed, ClusterableModel):
+    """A unit that reports items to the portal; its correspondents draft only in ``allowed_columns``."""
+
+    CATEGORY_TOWNSHIP = "township"
+    CATEGORY_MEMBER = "member"
+    CATEGORY_KEY = "key"
+    CATEGORY_OTHER = "other"
+    CATEGORY_INTERNAL = "internal"
+    CATEGORY_CHOICES = [
+        (CATEGORY_TOWNSHIP, "乡镇"),
+        (CATEGORY_MEMBER, "综治成员单位"),
+        (CATEGORY_KEY, "重点部门"),
+        (CATEGORY_OTHER, "其他部门"),
+        (CATEGORY_INTERNAL, "政法委内设股室"),
+    ]
+
+    name = models.CharField("单位名称", max_length=100, unique=True)
+    category = models.CharField("单位类别", max_length=20, choices=CATEGORY_CHOICES)
+    address = models.CharField("办公地址", max_length=200, blank=True)
+    phone = models.CharField("单位电话", max_length=30, blank=True, validators=[validate_phone])
+    sort_order = models.PositiveIntegerField("排序", default=100, help_text="数字小的排在前面。")
+    allowed_columns = ParentalManyToManyField(
+        "columns.ColumnPage",
+        verbose_name="可报送栏目",
+        blank=True,
+        related_name="reporting_units",
+        help_text="本单位信息员只能在这些栏目中起草信息。",
+    )
+    group = models.OneToOneField(
+        Group,
+        verbose_name="用户组",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="reporting_unit",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("name"),
+                FieldPanel("category"),
+                FieldPanel("address"),
+                FieldPanel("phone"),
+                FieldPanel("sort_order"),
+            ],
+            heading="单位信息",
+        ),
+        FieldPanel("allowed_columns", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("members", heading="信息员和领导", label="人员"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("category")]
+
+    class Meta:
+        verbose_name = "报送单位"
+        verbose_name_plural = "报送单位"
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            from ..permissions import sync_unit_group
+
+            sync_unit_group(self)
+
+    def leaders(self):
+        return self.members.filter(role=UnitMember.ROLE_LEADER)
+
+    def correspondents(self):
+        return self.members.filter(role=UnitMember.ROLE_CORRESPONDENT)
+
+
+class UnitMember(models.Model):
+    """A person of a reporting unit, optionally linked to the admin account they sign in with."""
+
+    ROLE_CORRESPONDENT = "correspondent"
+    ROLE_LEADER = "leader"
+    ROLE_CHOICES = [(ROLE_CORRESPONDENT, "信息员"), (ROLE_LEADER, "分管领导")]
+
+    unit = ParentalKey(ReportingUnit, verbose_name="报送单位", on_delete=models.CASCADE, related_name="members")
+    role = models.CharField("角色", max_length=20, choices=ROLE_CHOICES, default=ROLE_CORRESPONDENT)
+    name = models.CharField("姓名", max_length=50)
+    position = models.CharField("职务", max_length=50, blank=True)
+    phone = models.CharField("联系电话", max_length=30, validators=[validate_phone])
+    qq = models.CharField("QQ", max_length=20, blank=True)
+    wechat = models.CharField("微信", max_length=50, blank=True)
+    office = models.CharField("办公室", max_length=100, blank=True)
+    email = models.EmailField("电子邮箱", blank=True, help_text="发布通知和复查提醒发送到这里；留空则使用账号的邮箱。")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="后台账号",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="unit_membership",
+        help_text="信息员用此账号起草信息，领导用此账号签字。",
+    )
+    sort_order = models.PositiveIntegerField(default=0, editable=False)
+
+    panels = [
+        FieldPanel("role"),
+        FieldPanel("name"),
+        FieldPanel("position"),
+        FieldPanel("phone"),
+        FieldPanel("qq"),
+        FieldPanel("wechat"),
+        FieldPanel("office"),
+        FieldPanel("email"),
+        FieldPanel("user"),
+    ]
+
+    class Meta:
+        verbose_name = "单位人员"
+        verbose_name_plural = "单位人员"
+        ordering = ["unit", "role", "sort_order", "name"]
+
+    def __str__(self):
+        return f"{self.name}（{self.unit.name}，{self.get_role_display()}）"
+
+    def clean(self):
+        if self.qq and not self.qq.isdigit():
+            raise ValidationError({"qq": "QQ号只能包含数字。"})
+
+    @property
+    def contact_email(self):
+        return self.email or (self.user.email if self.user_id else "")
+
+    @property
+    def is_leader(self):
+        return self.role == self.ROLE_LEADER

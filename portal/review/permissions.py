@@ -1,0 +1,112 @@
+"""Who may do what in the review: a unit's group and page permissions, and lookups by user.
+
+Each reporting unit owns one Wagtail group (报送单位：<name>). The group may enter the admin,
+upload images and documents, and *add* pages under the unit's allowed columns; it never gets
+``change`` or ``publish``, so a correspondent edits only the drafts they own and can only
+submit them to the workflow.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
+
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+OFFICE_GROUP = "办公室审核员"
+CHECKER_GROUP = "信息检查员"
+FINAL_GROUP = "分管领导"
+REVIEW_GROUPS = (OFFICE_GROUP, CHECKER_GROUP, FINAL_GROUP)
+
+COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+]
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def sync_unit_group(unit):
+    """Make the unit's group, its permissions and its users match the unit as saved."""
+    from .models import ReportingUnit
+
+    name = f"报送单位：{unit.name}"
+    group = unit.group
+    if group is None:
+        group, _ = Group.objects.get_or_create(name=name)
+        ReportingUnit.objects.filter(pk=unit.pk).update(group=group)
+        unit.group = group
+    elif group.name != name:
+        group.name = name
+        group.save(update_fields=["name"])
+
+    group.permissions.add(_permission("wagtailadmin", "access_admin"))
+
+    add_page = _permission("wagtailcore", "add_page")
+    columns = set(unit.allowed_columns.values_list("pk", flat=True))
+    current = GroupPagePermission.objects.filter(group=group)
+    current.exclude(page_id__in=columns, permission=add_page).delete()
+    have = set(current.values_list("page_id", flat=True))
+    GroupPagePermission.objects.bulk_create(
+        [GroupPagePermission(group=group, page_id=page_id, permission=add_page) for page_id in columns - have]
+    )
+
+    root_collection = Collection.get_first_root_node()
+    if root_collection is not None:
+        for app_label, codename in COLLECTION_PERMISSIONS:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root_collection, permission=_permission(app_label, codename)
+            )
+
+    member_users = set(unit.members.exclude(user=None).values_list("user_id", flat=True))
+    for user in group.user_set.exclude(pk__in=member_users):
+        user.groups.remove(group)
+    for user in group.user_set.model.objects.filter(pk__in=member_users):
+        # A person belongs to one unit: leaving one unit's group happens when joining another.
+        user.groups.remove(*Group.objects.filter(reporting_unit__isnull=False).exclude(pk=group.pk))
+        user.groups.add(group)
+    return group
+
+
+def membership(user):
+    """The user's UnitMember record, or None."""
+    if not user.is_authenticated:
+        return None
+    cached = getattr(user, "_review_membership", False)
+    if cached is False:
+        from .models import UnitMember
+
+        cached = UnitMember.objects.select_related("unit").filter(user=user).first()
+        user._review_membership = cached
+    return cached
+
+
+def is_reviewer(user):
+    """Superusers and members of the committee's review groups see every unit's items."""
+    if user.is_superuser:
+        return True
+    return user.groups.filter(name__in=REVIEW_GROUPS).exists()
+
+
+def is_unit_only(user):
+    """A unit's person who is not also a committee reviewer: restricted to their own unit's drafts."""
+    return membership(user) is not None and not is_reviewer(user)
+
+
+def hidden_drafts_filter(user):
+    """Q excluding, for a unit-only user, pages that are not live and not reported by their unit."""
+    member = membership(user)
+    return Q(live=False) & ~Q(reported_item__unit=member.unit)
+
+
+def can_view_item(user, page):
+    """Whether ``user`` may see the review trail of ``page``."""
+    if is_reviewer(user):
+        return True
+    member = membership(user)
+    reported = getattr(page, "reported_item", None) if page.pk else None
+    if member is not None and reported is not None and reported.unit_id == member.unit_id:
+        return True
+    return page.permissions_for_user(user).can_edit()

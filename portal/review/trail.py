@@ -1,0 +1,117 @@
+"""An item's whole review trail, as the 信息报送审批单 shows it (HTML print view and PDF)."""
+
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from wagtail.models import TaskState, WorkflowState
+
+from .models import CheckReport, PostPublicationCheck, ReportedItem, Signature
+
+TASK_STATUS = {
+    TaskState.STATUS_IN_PROGRESS: "待处理",
+    TaskState.STATUS_APPROVED: "通过",
+    TaskState.STATUS_REJECTED: "退回修改",
+    TaskState.STATUS_SKIPPED: "不适用",
+    TaskState.STATUS_CANCELLED: "已撤回",
+}
+WORKFLOW_STATUS = {
+    WorkflowState.STATUS_IN_PROGRESS: "审核中",
+    WorkflowState.STATUS_APPROVED: "审核通过",
+    WorkflowState.STATUS_NEEDS_CHANGES: "退回修改",
+    WorkflowState.STATUS_CANCELLED: "已撤回",
+}
+
+
+def person(user):
+    if user is None:
+        return ""
+    member = getattr(user, "unit_membership", None)
+    if member is not None:
+        return f"{member.name}（{member.unit.name}）"
+    return user.get_full_name() or user.get_username()
+
+
+def local(value):
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+@dataclass
+class Step:
+    name: str
+    status: str
+    status_code: str
+    actor: str
+    started_at: str
+    finished_at: str
+    comment: str
+    signature: object = None
+    check_reports: list = field(default_factory=list)
+
+
+@dataclass
+class Round:
+    """One submission of the item to the workflow."""
+
+    number: int
+    workflow: str
+    status: str
+    requested_by: str
+    started_at: str
+    steps: list
+
+
+@dataclass
+class Trail:
+    page: object
+    reported: object
+    rounds: list
+    post_checks: list
+
+    @property
+    def title(self):
+        return self.page.get_admin_display_title()
+
+
+def build_trail(page):
+    reported = ReportedItem.objects.select_related("unit", "correspondent").filter(page_id=page.pk).first()
+    states = (
+        WorkflowState.objects.for_instance(page).select_related("workflow", "requested_by").order_by("created_at", "pk")
+    )
+    signatures = {s.task_state_id: s for s in Signature.objects.filter(page_id=page.pk)}
+    reports = {}
+    for report in CheckReport.objects.filter(page_id=page.pk).select_related("checked_by"):
+        reports.setdefault(report.task_state_id, []).append(report)
+    rounds = []
+    for number, state in enumerate(states, start=1):
+        task_states = (
+            TaskState.objects.filter(workflow_state=state)
+            .select_related("task", "finished_by", "finished_by__unit_membership__unit")
+            .order_by("started_at", "pk")
+        )
+        steps = [
+            Step(
+                name=task_state.task.name,
+                status=TASK_STATUS.get(task_state.status, task_state.status),
+                status_code=task_state.status,
+                actor=person(task_state.finished_by),
+                started_at=local(task_state.started_at),
+                finished_at=local(task_state.finished_at),
+                comment=task_state.comment,
+                signature=signatures.get(task_state.pk),
+                check_reports=reports.get(task_state.pk, []),
+            )
+            for task_state in task_states
+        ]
+        rounds.append(
+            Round(
+                number=number,
+                workflow=state.workflow.name,
+                status=WORKFLOW_STATUS.get(state.status, state.status),
+                requested_by=person(state.requested_by),
+                started_at=local(state.created_at),
+                steps=steps,
+            )
+        )
+    post_checks = list(PostPublicationCheck.objects.filter(page_id=page.pk).select_related("handled_by"))
+    return Trail(page=page, reported=reported, rounds=rounds, post_checks=post_checks)

@@ -1,0 +1,197 @@
+"""Admin side of the publication review: the 信息报送 menu, the unit restrictions, dashboard panels."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import include, path, reverse
+
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
+from wagtail.models import Page
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet, SnippetViewSetGroup
+
+from . import urls
+from .models import ReportedItem, ReportingUnit, SensitiveWord, TermCorrection
+from .panels import add_panels
+from .permissions import hidden_drafts_filter, is_reviewer, is_unit_only, membership
+
+MENU_HOOK = "register_review_menu_item"
+
+
+class ReportingUnitDeleteView(DeleteView):
+    """A unit whose items are on record stays: the 审批单 of those items name it."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if ReportedItem.objects.filter(unit_id=self.object.pk).exists():
+            messages.error(request, f"“{self.object}”已有报送信息，不能删除；可将其人员的后台账号停用。")
+            return redirect(self.get_success_url())
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ReportingUnitViewSet(SnippetViewSet):
+    model = ReportingUnit
+    delete_view_class = ReportingUnitDeleteView
+    icon = "group"
+    menu_label = "报送单位"
+    list_display = ["name", "category", "phone", "sort_order"]
+    list_filter = ["category"]
+    search_fields = ["name"]
+    ordering = ["sort_order", "name"]
+
+
+class SensitiveWordViewSet(SnippetViewSet):
+    model = SensitiveWord
+    icon = "warning"
+    menu_label = "敏感词"
+    list_display = ["word", "level", "note"]
+    list_filter = ["level"]
+    search_fields = ["word"]
+
+
+class TermCorrectionViewSet(SnippetViewSet):
+    model = TermCorrection
+    icon = "edit"
+    menu_label = "规范表述"
+    list_display = ["wrong", "right", "level"]
+    list_filter = ["level"]
+    search_fields = ["wrong", "right"]
+
+
+class ReviewViewSetGroup(SnippetViewSetGroup):
+    """报送单位, word lists and the review's own pages under one 信息报送 menu."""
+
+    menu_label = "信息报送"
+    menu_icon = "clipboard-list"
+    menu_order = 250
+    submenu_hook = MENU_HOOK
+    items = (ReportingUnitViewSet, SensitiveWordViewSet, TermCorrectionViewSet)
+
+
+register_snippet(ReviewViewSetGroup)
+
+
+class ChecksMenuItem(MenuItem):
+    def is_shown(self, request):
+        return membership(request.user) is not None or is_reviewer(request.user)
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register(MENU_HOOK)
+def checks_menu_item():
+    return ChecksMenuItem("发布后复查", reverse("review:my_checks"), icon_name="tasks", order=10)
+
+
+@hooks.register(MENU_HOOK)
+def import_menu_item():
+    return PermissionMenuItem(
+        "导入通讯录",
+        reverse("review:import_contacts"),
+        icon_name="upload",
+        order=20,
+        permission="review.add_reportingunit",
+    )
+
+
+@hooks.register(MENU_HOOK)
+def export_menu_item():
+    return PermissionMenuItem(
+        "导出通讯录",
+        reverse("review:export_contacts"),
+        icon_name="download",
+        order=21,
+        permission="review.view_reportingunit",
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_review_urls():
+    return [path("review/", include(urls, namespace="review"))]
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_other_units_drafts(parent_page, pages, request):
+    """Correspondents and unit leaders see their own unit's drafts and published pages, never other units' drafts."""
+    if is_unit_only(request.user):
+        # A list of ids rather than a join: the admin search backend filters on indexed fields only.
+        hidden = Page.objects.filter(hidden_drafts_filter(request.user)).values_list("pk", flat=True)
+        pages = pages.exclude(pk__in=list(hidden))
+    return pages
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_other_units_drafts_in_choosers(pages, request):
+    """Nor in the page chooser used for internal links."""
+    return hide_other_units_drafts(None, pages, request)
+
+
+@hooks.register("before_edit_page")
+def forbid_other_units_items(request, page):
+    """Even with page permissions widened by mistake, a unit never edits another unit's item."""
+    if not is_unit_only(request.user):
+        return None
+    reported = ReportedItem.objects.filter(page_id=page.pk).values_list("unit_id", flat=True).first()
+    if reported != membership(request.user).unit_id:
+        raise PermissionDenied
+    return None
+
+
+@hooks.register("before_publish_page")
+def publish_only_through_the_workflow(request, page):
+    """Nothing reaches the site without the review: only superusers publish directly from the editor;
+    everyone else submits, and the final approval publishes."""
+    if request.user.is_superuser or page.get_workflow() is None:
+        return None
+    messages.error(request, "信息须经审核流程发布：请点击“提交审核”。")
+    return redirect("wagtailadmin_pages:edit", page.pk) if page.pk else redirect("wagtailadmin_home")
+
+
+@hooks.register("before_bulk_action")
+def no_bulk_publishing_outside_the_workflow(request, action_type, objects, action_class_instance):
+    """The bulk "publish" of the page listing would skip the review just like the editor's button."""
+    if action_type != "publish" or request.user.is_superuser:
+        return None
+    if any(isinstance(obj, Page) and obj.get_workflow() is not None for obj in objects):
+        messages.error(request, "信息须经审核流程发布，不能批量直接发布。")
+        return redirect("wagtailadmin_home")
+    return None
+
+
+def trail_button(page, priority):
+    if page.depth <= 2:  # the root and the home page are never reported items
+        return None
+    return Button("审批单", reverse("review:trail", args=[page.pk]), icon_name="clipboard-list", priority=priority)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def trail_listing_button(page, user, next_url=None):
+    """Every item's 信息报送审批单 is one click from the page listing."""
+    if button := trail_button(page, 55):
+        yield button
+
+
+@hooks.register("register_page_header_buttons")
+def trail_header_button(page, user, view_name, next_url=None):
+    if button := trail_button(page, 66):
+        yield button
+
+
+@hooks.register("construct_homepage_panels")
+def review_panels(request, panels):
+    """Sent-back items and confirmations for a unit's people; overdue confirmations for the office."""
+    add_panels(request, panels)
+
+
+@hooks.register("register_log_actions")
+def review_log_actions(actions):
+    actions.register_action("review.post_check.confirm", "发布后复查确认", "报送单位确认发布无误")
+    actions.register_action("review.post_check.error", "发布后复查报错", "报送单位报告发布错误")
