@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class SearchConfig(AppConfig):
     name = "search"
     verbose_name = "站内搜索"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the dictionary signal handlers)

@@ -1,29 +1,52 @@
-"""The public search page.
-
-This first version searches live column items through Wagtail's configured
-search backend; Chinese segmentation arrives with the search issue, behind the
-same URL.
-"""
+"""The public search page and the JSON search API; both go through ``search.service``."""
 
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
-from columns.models import ColumnItem
-
-MAX_QUERY_LENGTH = 100
-RESULTS_PER_PAGE = 10
+from . import service
+from .forms import SearchForm
 
 
+def _run(request):
+    form = SearchForm(request.GET)
+    params = form.params()
+    result = service.search(page=request.GET.get("page") or 1, request=request, **params)
+    return form, params, result
+
+
+@require_GET
 def search(request):
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-    results_page = None
-    if query:
-        results = ColumnItem.objects.live().public().search(query)
-        results_page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    form, params, result = _run(request)
+    query_args = {key: value for key, value in request.GET.items() if key != "page" and value}
+    query_args["q"] = result.query
     return render(
         request,
         "search/search.html",
-        {"search_query": query, "results_page": results_page, "query_suffix": "&" + urlencode({"q": query})},
+        {
+            "form": form,
+            "search_query": result.query,
+            "result": result,
+            "results_page": result.page_obj,
+            "params": params,
+            "query_suffix": "&" + urlencode(query_args),
+        },
+    )
+
+
+@require_GET
+def search_api(request):
+    _form, _params, result = _run(request)
+    return JsonResponse(
+        {
+            "query": result.query,
+            "total": result.total,
+            "unavailable": result.unavailable,
+            "page": result.number,
+            "num_pages": result.num_pages,
+            "results": [hit.as_json() for hit in result.hits],
+        },
+        json_dumps_params={"ensure_ascii": False},
     )

@@ -1,0 +1,189 @@
+"""Chinese text analysis shared by every backend: normalisation, jieba segmentation, query parsing.
+
+The index side stores jieba's search-mode tokens joined by spaces, so that a
+plain whitespace tokenizer (SQLite FTS5 ``unicode61``, PostgreSQL's ``simple``
+configuration, Elasticsearch's ``whitespace`` analyzer) sees the same Chinese
+words on every engine. The query side segments each space-separated word the
+same way and asks for all of its tokens.
+
+Editors extend jieba with political-legal terms and synonym groups (snippets in
+``search.models``). Saving one bumps a version number in Django's cache; every
+worker compares that number before it segments and reloads the dictionary when
+it changed, so edits apply without a restart.
+"""
+
+import logging
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+
+import jieba
+
+from django.core.cache import cache
+from django.db import DatabaseError
+
+logger = logging.getLogger(__name__)
+jieba.setLogLevel(logging.WARNING)
+
+MAX_QUERY_LENGTH = 100
+MAX_QUERY_WORDS = 8
+DICTIONARY_VERSION_KEY = "search:dictionary-version"
+
+# A token is a run of letters, digits or CJK characters; everything else separates.
+_TOKEN_RE = re.compile(r"[^\W_]+")
+# Boolean operators of FTS5, Lucene and tsquery typed as words; they are dropped, never interpreted.
+_OPERATOR_WORDS = {"and", "or", "not", "near"}
+
+
+def normalize(text):
+    """Full-width to half-width (ＡＢＣ１２３ → ABC123), lower case, collapsed whitespace."""
+    return " ".join(unicodedata.normalize("NFKC", text or "").lower().split())
+
+
+class Dictionary:
+    """One jieba tokenizer per process, kept in step with the editors' terms and synonyms."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._tokenizer = None
+        self._version = None
+        self._user_words = set()
+        self._synonyms = {}
+
+    def _current_version(self):
+        version = cache.get(DICTIONARY_VERSION_KEY)
+        if version is None:
+            version = 1
+            cache.add(DICTIONARY_VERSION_KEY, version, timeout=None)
+        return version
+
+    def tokenizer(self):
+        version = self._current_version()
+        if self._tokenizer is None or version != self._version:
+            with self._lock:
+                if self._tokenizer is None or version != self._version:
+                    self._reload(version)
+        return self._tokenizer
+
+    def synonyms(self, word):
+        self.tokenizer()
+        return self._synonyms.get(word, ())
+
+    def _reload(self, version):
+        from .models import SearchTerm, Synonym
+
+        if self._tokenizer is None:
+            tokenizer = jieba.Tokenizer()
+            tokenizer.initialize()
+            self._tokenizer = tokenizer
+        words = {}
+        try:
+            for term in SearchTerm.objects.all():
+                words[normalize(term.word)] = term.frequency
+            synonyms = {}
+            for group in Synonym.objects.all():
+                members = group.members()
+                for member in members:
+                    words.setdefault(member, None)
+                    synonyms[member] = tuple(other for other in members if other != member)
+        except DatabaseError:  # tables missing before migrate: segment with jieba's own dictionary
+            logger.warning("search dictionary tables unavailable; using jieba's built-in dictionary")
+            words, synonyms = {}, {}
+        for word in self._user_words - set(words):
+            self._tokenizer.del_word(word)
+        for word, frequency in words.items():
+            if " " in word or not word:
+                continue
+            self._tokenizer.add_word(word, freq=frequency)
+        self._user_words = set(words)
+        self._synonyms = synonyms
+        self._version = version
+
+
+dictionary = Dictionary()
+
+
+def bump_dictionary_version():
+    """Make every worker reload the dictionary before its next segmentation."""
+    try:
+        cache.incr(DICTIONARY_VERSION_KEY)
+    except ValueError:
+        cache.set(DICTIONARY_VERSION_KEY, 2, timeout=None)
+
+
+def _clean_tokens(tokens):
+    # One regex pass over the joined tokens is much faster than one per token on long laws.
+    return _TOKEN_RE.findall(" ".join(tokens))
+
+
+def index_tokens(text):
+    """Search-mode tokens of ``text`` joined by spaces: words plus the dictionary words inside long ones."""
+    text = normalize(text)
+    if not text:
+        return ""
+    tokenizer = dictionary.tokenizer()
+    return " ".join(_clean_tokens(tokenizer.cut_for_search(text, HMM=False)))
+
+
+def word_tokens(word):
+    """Precise-mode tokens of one query word; all of them must be present for the word to match."""
+    tokenizer = dictionary.tokenizer()
+    return list(dict.fromkeys(_clean_tokens(tokenizer.cut(word, HMM=False))))
+
+
+@dataclass
+class QueryWord:
+    """A space-separated word of the query: its own tokens, and each synonym's tokens, any of which match."""
+
+    text: str
+    alternatives: list = field(default_factory=list)  # list of token lists
+
+    @property
+    def all_tokens(self):
+        return list(dict.fromkeys(token for tokens in self.alternatives for token in tokens))
+
+
+@dataclass
+class ParsedQuery:
+    text: str
+    words: list
+
+    def __bool__(self):
+        return bool(self.words)
+
+    @property
+    def highlight_terms(self):
+        """Strings to mark in snippets: the words themselves, their synonyms, then their tokens."""
+        terms = []
+        for word in self.words:
+            terms.append(word.text)
+            terms.extend(dictionary.synonyms(word.text))
+            terms.extend(word.all_tokens)
+        return list(dict.fromkeys(term for term in terms if term))
+
+
+def clean_query(raw):
+    """The query as the user may see it again: normalised and capped at MAX_QUERY_LENGTH characters."""
+    return normalize(raw)[:MAX_QUERY_LENGTH].strip()
+
+
+def parse_query(raw):
+    """Turn user input into words of tokens. Syntax characters and operator words are plain separators."""
+    text = clean_query(raw)
+    words = []
+    for chunk in text.split():
+        if chunk in _OPERATOR_WORDS:
+            continue
+        for piece in _TOKEN_RE.findall(chunk):
+            if piece in _OPERATOR_WORDS or any(word.text == piece for word in words):
+                continue
+            alternatives = [word_tokens(piece)]
+            for synonym in dictionary.synonyms(piece):
+                alternatives.append(word_tokens(synonym))
+            alternatives = [tokens for tokens in alternatives if tokens]
+            if alternatives:
+                words.append(QueryWord(piece, alternatives))
+        if len(words) >= MAX_QUERY_WORDS:
+            break
+    return ParsedQuery(text, words[:MAX_QUERY_WORDS])

@@ -1,0 +1,203 @@
+"""The default backend: a jieba-segmented index in the site database (SQLite FTS5 or PostgreSQL).
+
+``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}``.
+Indexing writes ``search.IndexEntry`` rows through the ORM; the triggers from
+migration 0002 keep the FTS5 table or the tsvector columns in step.
+"""
+
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
+
+from django.db import connection, transaction
+from django.utils.encoding import force_str
+
+from ..analysis import index_tokens
+from ..models import IndexEntry
+from .base import Candidate, ChineseSearchBackendBase, document_text
+
+TITLE_WEIGHT = 10.0
+
+
+def _fts5_string(token, prefix=False):
+    return '"' + token.replace('"', '""') + '"' + ("*" if prefix else "")
+
+
+def _tsquery_lexeme(token, prefix=False):
+    return "'" + token.replace("'", "''") + "'" + (":*" if prefix else "")
+
+
+def _word_expression(word, quote, and_op, or_op, prefix):
+    alternatives = []
+    for position, tokens in enumerate(word.alternatives):
+        last = len(tokens) - 1
+        quoted = [quote(token, prefix and position == 0 and i == last) for i, token in enumerate(tokens)]
+        alternatives.append("(" + and_op.join(quoted) + ")")
+    return "(" + or_op.join(alternatives) + ")"
+
+
+def title_word_count(parsed, title_tokens, prefix=False):
+    """How many query words the title contains (all tokens of the word or of one of its synonyms)."""
+    tokens = set(title_tokens.split())
+    count = 0
+    last = len(parsed.words) - 1
+    for position, word in enumerate(parsed.words):
+        for alternative in word.alternatives:
+            whole, partial = alternative, []
+            if prefix and position == last:
+                whole, partial = alternative[:-1], alternative[-1:]
+            if all(token in tokens for token in whole) and all(
+                any(title_token.startswith(token) for title_token in tokens) for token in partial
+            ):
+                count += 1
+                break
+    return count
+
+
+class SQLiteQuery:
+    """SQL over the FTS5 table; ``bm25`` is negated so that bigger is better."""
+
+    def __init__(self, parsed, content_type_ids, title_only, prefix):
+        last = len(parsed.words) - 1
+        self.words = [
+            _word_expression(word, _fts5_string, " AND ", " OR ", prefix and i == last)
+            for i, word in enumerate(parsed.words)
+        ]
+        self.content_type_ids = content_type_ids
+        self.title_only = title_only
+
+    def _match(self, expression, title_only=False):
+        columns = "title_tokens" if title_only else "{title_tokens body_tokens}"
+        return f"{columns} : ({expression})"
+
+    def sql(self):
+        params = []
+        if len(self.words) > 1:
+            word_sql = " + ".join(
+                "(f.rowid IN (SELECT rowid FROM search_indexentry_fts WHERE search_indexentry_fts MATCH %s))"
+                for _ in self.words
+            )
+            params += [self._match(word, self.title_only) for word in self.words]
+        else:
+            word_sql = "1"
+        params.append(self._match(" OR ".join(self.words), self.title_only))
+        placeholders = ", ".join(["%s"] * len(self.content_type_ids))
+        params += self.content_type_ids
+        sql = (
+            f"SELECT e.object_id, {word_sql}, e.title_tokens, -bm25(search_indexentry_fts, {TITLE_WEIGHT}, 1.0) "
+            # CROSS JOIN keeps the FTS scan outermost; otherwise SQLite may probe FTS once per entry.
+            "FROM search_indexentry_fts f CROSS JOIN search_indexentry e ON e.id = f.rowid "
+            f"WHERE search_indexentry_fts MATCH %s AND e.content_type_id IN ({placeholders})"
+        )
+        return sql, params
+
+
+class PostgresQuery:
+    """SQL over the tsvector columns; ranks with ``ts_rank``, title weighted."""
+
+    def __init__(self, parsed, content_type_ids, title_only, prefix):
+        last = len(parsed.words) - 1
+        self.words = [
+            _word_expression(word, _tsquery_lexeme, " & ", " | ", prefix and i == last)
+            for i, word in enumerate(parsed.words)
+        ]
+        self.content_type_ids = content_type_ids
+        self.title_only = title_only
+
+    def sql(self):
+        document = "e.title_vector" if self.title_only else "(e.title_vector || e.body_vector)"
+        params = []
+        word_sql = " + ".join(f"({document} @@ to_tsquery('simple', %s))::int" for _ in self.words)
+        params += self.words
+        everything = " | ".join(self.words)
+        score_sql = (
+            f"ts_rank(e.title_vector, to_tsquery('simple', %s)) * {TITLE_WEIGHT}"
+            " + ts_rank(e.body_vector, to_tsquery('simple', %s))"
+        )
+        params += [everything, everything]
+        if self.title_only:
+            where = "e.title_vector @@ to_tsquery('simple', %s)"
+            params.append(everything)
+        else:
+            where = "(e.title_vector @@ to_tsquery('simple', %s) OR e.body_vector @@ to_tsquery('simple', %s))"
+            params += [everything, everything]
+        params.append(list(self.content_type_ids))
+        sql = (
+            f"SELECT e.object_id, {word_sql}, e.title_tokens, {score_sql} FROM search_indexentry e "
+            f"WHERE {where} AND e.content_type_id = ANY(%s)"
+        )
+        return sql, params
+
+
+QUERY_CLASSES = {"sqlite": SQLiteQuery, "postgresql": PostgresQuery}
+
+
+class ChineseDatabaseSearchBackend(ChineseSearchBackendBase):
+    """Chinese full-text search on the site database; no extra server."""
+
+    catch_indexing_errors = False
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.rebuilder_class = DatabaseRebuilder
+
+    def candidates(self, parsed, model, *, title_only=False, prefix=False):
+        content_type_ids = get_descendants_content_types_pks(model)
+        query_class = QUERY_CLASSES[connection.vendor]
+        sql, params = query_class(parsed, content_type_ids, title_only, prefix).sql()
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        # Title matches are counted here from the short title tokens: cheaper than one FTS scan per word.
+        return [
+            Candidate(object_id, int(words), title_word_count(parsed, title_tokens, prefix), float(score))
+            for object_id, words, title_tokens, score in rows
+        ]
+
+    def write(self, model, objects):
+        content_type_id = get_content_type_pk(model)
+        for obj in objects:
+            title, body = document_text(obj)
+            IndexEntry.objects.update_or_create(
+                content_type_id=content_type_id,
+                object_id=force_str(obj.pk),
+                defaults={
+                    "title": title,
+                    "body": body,
+                    "title_tokens": index_tokens(title),
+                    "body_tokens": index_tokens(body),
+                },
+            )
+
+    def remove(self, obj):
+        IndexEntry.objects.filter(
+            content_type_id=get_content_type_pk(obj._meta.model), object_id=force_str(obj.pk)
+        ).delete()
+
+    def clear(self):
+        IndexEntry.objects.all().delete()
+
+    def resegment(self, entries):
+        """Re-tokenise stored text after a dictionary change, without loading the objects."""
+        for entry in entries:
+            entry.title_tokens = index_tokens(entry.title)
+            entry.body_tokens = index_tokens(entry.body)
+            entry.save(update_fields=["title_tokens", "body_tokens"])
+
+
+class DatabaseRebuilder:
+    """Used by ``update_index`` and ``rebuild_chinese_index``: empty and refill in one transaction,
+    so searches see the old index until the new one is complete."""
+
+    def __init__(self, index):
+        self.index = index
+        self.atomic = transaction.atomic()
+
+    def start(self):
+        self.atomic.__enter__()
+        self.index.reset()
+        return self.index
+
+    def finish(self):
+        self.atomic.__exit__(None, None, None)
+
+
+SearchBackend = ChineseDatabaseSearchBackend
