@@ -15,6 +15,7 @@ urlpatterns = [
     path("captcha/", include("captcha.urls")),
     path("columns/", include("columns.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("api/search/", search_views.search_api, name="search_api"),
 ]
 
 if settings.DEBUG:
@@ -25,6 +26,8 @@ if settings.DEBUG:
 # Public pages: the default language (zh-hans) has no prefix, English lives under /en/.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("mailbox/", include("mailbox.urls")),
+    path("legal/", include("legal_services.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

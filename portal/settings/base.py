@@ -20,6 +20,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "portal",
+    "portal.review",
     "columns",
     "legal_services",
     "mailbox",
@@ -131,6 +132,12 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT") or BASE_DIR / "var" / "static")
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or VAR_DIR / "media")
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT") or VAR_DIR / "private")  # never served publicly
+LEGAL_DATA_KEYS = env_list("LEGAL_DATA_KEYS")  # Fernet keys, newest first; see legal_services/crypto.py
+# Behind a reverse proxy, the request header holding the client address (e.g. HTTP_X_REAL_IP), so
+# that per-IP rate limits count visitors rather than the proxy; see portal/ratelimit.py.
+RATELIMIT_CLIENT_IP_HEADER = env_str("RATELIMIT_CLIENT_IP_HEADER") or None
+LEGAL_DATA_KEYS_FROM_SECRET_KEY = True  # development only: derive a key when LEGAL_DATA_KEYS is empty
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -166,7 +173,8 @@ WAGTAILMEDIA = {
     "VIDEO_EXTENSIONS": ["mp4", "webm", "m4v", "mov"],
 }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Chinese-aware search (jieba) on the site database by default, Elasticsearch 8 when configured.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 
 # Elasticsearch is used only when configured; index names carry a prefix so
 # that staging and production can share one cluster.
@@ -174,9 +182,9 @@ ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "portal")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS["default"] = {
-        "BACKEND": "wagtail.search.backends.elasticsearch8",
+        "BACKEND": "search.backends.elasticsearch",
         "URLS": [ELASTICSEARCH_URL],
-        "INDEX": f"{ELASTICSEARCH_INDEX_PREFIX}_wagtail",
+        "INDEX": f"{ELASTICSEARCH_INDEX_PREFIX}_search",
         "TIMEOUT": 10,
     }
 

@@ -8,6 +8,9 @@ if not SECRET_KEY:
     stop("SECRET_KEY is not set; production needs a random value of 50 or more characters")
 if len(SECRET_KEY) < 50:
     stop("SECRET_KEY is shorter than 50 characters")
+# Legal-aid personal data is encrypted only with keys from LEGAL_DATA_KEYS here; without them the
+# online legal-aid form stays closed (see legal_services/crypto.py).
+LEGAL_DATA_KEYS_FROM_SECRET_KEY = False
 
 # Behind the committee's reverse proxy, which terminates TLS.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
