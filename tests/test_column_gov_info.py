@@ -350,3 +350,33 @@ def test_seed_demo_creates_documents_once(client, column):
     assert "已废止" in html
     for page in pages:
         assert client.get(page.url).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_index_numbers_stay_unique_when_documents_are_numbered_at_the_same_moment():
+    """Eight threads, each with its own database connection, take numbers at once (a barrier lines them up)."""
+    import threading
+
+    from django.db import connection
+
+    barrier = threading.Barrier(8)
+    numbers, errors = [], []
+
+    def take():
+        try:
+            barrier.wait()
+            for _ in range(5):
+                numbers.append(allocate_index_number(2026, "QJZFW"))
+        except Exception as error:  # reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=take) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len(numbers) == 40 and len(set(numbers)) == 40
+    assert sorted(numbers) == [f"QJZFW/2026-{n:05d}" for n in range(1, 41)]

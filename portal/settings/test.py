@@ -1,5 +1,7 @@
 """Test runs: fast hashing, no outgoing mail, no manifest needed for static files."""
 
+import os
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ"
@@ -16,3 +18,9 @@ WHITENOISE_USE_FINDERS = True
 
 # A column type from an app of its own, proving the plugin contract (tests/column_plugin_app).
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.column_plugin_app"]  # noqa: F405
+
+# A file-based SQLite test database (not shared-cache memory), so that tests with several
+# threads see SQLite's real locking, as the site does in production.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # One file per test process, so that runs side by side in one checkout never share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-portal-{os.getpid()}.sqlite3")}  # noqa: F405
