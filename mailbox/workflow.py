@@ -41,7 +41,7 @@ def _record(letter, action, user=None, note="", public_note=""):
 
 
 def _locked(letter):
-    return Letter.objects.select_for_update().select_related("unit").get(pk=letter.pk)
+    return Letter.objects.select_for_update(of=("self",)).select_related("unit").get(pk=letter.pk)
 
 
 def _require(allowed, message="您没有办理此项操作的权限。"):
