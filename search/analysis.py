@@ -123,7 +123,23 @@ def index_tokens(text):
     if not text:
         return ""
     tokenizer = dictionary.tokenizer()
-    return " ".join(_clean_tokens(tokenizer.cut_for_search(text, HMM=False)))
+    tokens = []
+    for token in tokenizer.cut_for_search(text, HMM=False):
+        tokens.append(token)
+        if len(token) > 4:
+            tokens.extend(_dictionary_words_inside(tokenizer, token))
+    return " ".join(_clean_tokens(tokens))
+
+
+def _dictionary_words_inside(tokenizer, word):
+    """Dictionary words of four or more characters inside ``word`` (search mode adds only 2- and 3-character ones),
+    so that 电信网络诈骗 is found inside 反电信网络诈骗法."""
+    return [
+        word[start:end]
+        for start in range(len(word))
+        for end in range(start + 4, len(word) + (start > 0))
+        if tokenizer.FREQ.get(word[start:end])
+    ]
 
 
 def word_tokens(word):

@@ -28,9 +28,17 @@ RESULTS_PER_PAGE = 10
 SNIPPET_LENGTH = 120
 SORTS = ("relevance", "date")
 
-# Page types the public search covers, with the field that dates them. Types of apps that are
-# not installed are skipped, so a column or service app can come and go.
-SEARCHABLE_PAGES = [("columns.ColumnItem", "publish_date"), ("legal_services.LawPage", "published_date")]
+# Page types the public search covers, with the field that dates them (None: first publication).
+# Types of apps that are not installed are skipped, so a column or service app can come and go.
+SEARCHABLE_PAGES = [
+    ("columns.ColumnItem", "publish_date"),
+    ("legal_services.LawPage", "published_date"),
+    ("legal_services.GuidePage", None),
+    ("columns.TopicPage", None),
+    ("columns.LessonSeriesPage", None),
+    ("columns.StreetPage", None),
+    ("columns.CommunityPage", None),
+]
 
 
 @dataclass
@@ -86,8 +94,8 @@ def base_queryset():
     content_types, dates = [], []
     for model, date_field in _searchable_models():
         content_types += [ct.pk for ct in ContentType.objects.get_for_models(*_with_subclasses(model)).values()]
-        path = f"{model._meta.model_name}__{date_field}"
-        dates.append(Cast(F(path), DateTimeField()))
+        if date_field:
+            dates.append(Cast(F(f"{model._meta.model_name}__{date_field}"), DateTimeField()))
     queryset = Page.objects.live().public().filter(content_type_id__in=content_types)
     return queryset.annotate(published=Coalesce(*dates, "first_published_at")).order_by("-published", "-pk")
 

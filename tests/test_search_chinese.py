@@ -245,3 +245,24 @@ def test_public_search_covers_the_law_library(home, news_column, make_page):
     assert law.as_json()["published"] == "2022-09-02"
     assert titles("诈骗", date_to=date(2023, 1, 1)) == ["中华人民共和国反电信网络诈骗法"]
     assert titles("诈骗", column=library) == ["中华人民共和国反电信网络诈骗法"]
+
+
+def test_a_dictionary_word_inside_a_longer_dictionary_word_is_found(news_column, make_page):
+    SearchTerm.objects.get_or_create(word="电信网络诈骗")
+    SearchTerm.objects.get_or_create(word="反电信网络诈骗法")
+    make_page(news_column, "法治文化公园建成开放", "公园里设有宣传反电信网络诈骗法的展板。")
+    make_page(news_column, "无关新闻", "网络信息和电信业务的一般介绍，不涉及诈骗。")
+
+    assert titles("电信网络诈骗") == ["法治文化公园建成开放"]
+    assert titles("反电信网络诈骗法") == ["法治文化公园建成开放"]
+
+
+def test_topic_pages_are_searchable_not_only_their_articles(home, make_page):
+    from columns.plugins.topics import TopicColumnPage, TopicPage
+
+    column = add_column(home, TopicColumnPage, "专题专栏", "ztzl")
+    topic = TopicPage(title="安全生产法治宣传月", slug="aqsc", intro="集中开展安全生产法治宣传。")
+    column.add_child(instance=topic)
+    topic.save_revision().publish()
+
+    assert titles("法治宣传") == ["安全生产法治宣传月"]
