@@ -1,0 +1,192 @@
+"""What the committee assesses reporting units by: quotas, score weights, adoptions by higher platforms,
+unit lineage (merges, start of assessment), and the snapshots of issued 通报."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+from portal.review.models import ReportingUnit
+
+#: Categories that are assessed; the committee's own offices (政法委内设股室) are not.
+ASSESSED_CATEGORIES = [c for c in ReportingUnit.CATEGORY_CHOICES if c[0] != ReportingUnit.CATEGORY_INTERNAL]
+
+PERIOD_MONTH = "month"
+PERIOD_WEEK = "week"
+PERIOD_CHOICES = [(PERIOD_MONTH, "每月"), (PERIOD_WEEK, "每周")]
+
+LEVEL_CITY = "city"
+LEVEL_PROVINCE = "province"
+LEVEL_NATIONAL = "national"
+LEVEL_CHOICES = [(LEVEL_CITY, "市级"), (LEVEL_PROVINCE, "省级"), (LEVEL_NATIONAL, "国家级")]
+
+QUOTA_MIN_MESSAGE = "报送任务数至少为1条，不能为0或负数。"
+WEIGHT_MIN_MESSAGE = "分值权重不能为负数。"
+
+
+class QuotaRule(models.Model):
+    """The minimum number of items a category of units must submit per month or per week."""
+
+    category = models.CharField("单位类别", max_length=20, choices=ASSESSED_CATEGORIES, unique=True)
+    period = models.CharField("考核周期", max_length=10, choices=PERIOD_CHOICES, default=PERIOD_MONTH)
+    minimum = models.IntegerField(
+        "最低报送条数",
+        validators=[MinValueValidator(1, message=QUOTA_MIN_MESSAGE)],
+        help_text="每个考核周期至少报送的条数。",
+    )
+
+    panels = [FieldPanel("category"), FieldPanel("period"), FieldPanel("minimum")]
+
+    class Meta:
+        verbose_name = "报送任务"
+        verbose_name_plural = "报送任务"
+        ordering = ["category"]
+
+    def __str__(self):
+        return f"{self.get_category_display()}：{self.get_period_display()}至少{self.minimum}条"
+
+
+def weight_field(label, default):
+    return models.DecimalField(
+        label,
+        max_digits=6,
+        decimal_places=2,
+        default=Decimal(default),
+        validators=[MinValueValidator(Decimal(0), message=WEIGHT_MIN_MESSAGE)],
+    )
+
+
+@register_setting(icon="table")
+class ScoreWeights(BaseGenericSetting):
+    """How many points one item earns, and how many units are commended."""
+
+    submitted = weight_field("报送每条得分", "1")
+    adopted = weight_field("本网站采用每条得分", "5")
+    adopted_city = weight_field("市级平台采用每条得分", "10")
+    adopted_province = weight_field("省级平台采用每条得分", "20")
+    adopted_national = weight_field("国家级平台采用每条得分", "30")
+    commend_top = models.PositiveSmallIntegerField(
+        "表扬名次",
+        default=1,
+        validators=[MinValueValidator(1, message="表扬名次至少为1。")],
+        help_text="各类别排名在此名次以内（且得分大于0）的单位列入表扬名单。",
+    )
+
+    panels = [
+        FieldPanel("submitted"),
+        FieldPanel("adopted"),
+        FieldPanel("adopted_city"),
+        FieldPanel("adopted_province"),
+        FieldPanel("adopted_national"),
+        FieldPanel("commend_top"),
+    ]
+
+    class Meta:
+        verbose_name = "考核分值"
+
+    def level_weight(self, level):
+        return getattr(self, f"adopted_{level}")
+
+
+class HigherAdoption(models.Model):
+    """An item of a unit adopted by a higher platform, recorded by the committee's staff."""
+
+    unit = models.ForeignKey(
+        ReportingUnit, verbose_name="报送单位", on_delete=models.PROTECT, related_name="higher_adoptions"
+    )
+    platform = models.CharField("采用平台", max_length=100)
+    level = models.CharField("平台级别", max_length=20, choices=LEVEL_CHOICES)
+    title = models.CharField("信息标题", max_length=200)
+    link = models.URLField("链接", blank=True)
+    date = models.DateField("采用日期")
+
+    panels = [
+        FieldPanel("unit"),
+        FieldPanel("platform"),
+        FieldPanel("level"),
+        FieldPanel("title"),
+        FieldPanel("link"),
+        FieldPanel("date"),
+    ]
+
+    class Meta:
+        verbose_name = "上级采用"
+        verbose_name_plural = "上级采用"
+        ordering = ["-date", "-pk"]
+
+    def __str__(self):
+        return f"{self.title}（{self.platform}，{self.get_level_display()}）"
+
+
+class UnitLineage(models.Model):
+    """A unit merged into another: from ``merged_on`` its items count for the new unit."""
+
+    old_unit = models.OneToOneField(
+        ReportingUnit, verbose_name="被合并单位", on_delete=models.CASCADE, related_name="merged_into"
+    )
+    new_unit = models.ForeignKey(
+        ReportingUnit, verbose_name="并入单位", on_delete=models.CASCADE, related_name="merged_from"
+    )
+    merged_on = models.DateField("合并日期")
+
+    panels = [FieldPanel("old_unit"), FieldPanel("new_unit"), FieldPanel("merged_on")]
+
+    class Meta:
+        verbose_name = "单位合并"
+        verbose_name_plural = "单位合并"
+
+    def __str__(self):
+        return f"{self.old_unit} → {self.new_unit}（{self.merged_on}）"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.old_unit_id and self.old_unit_id == self.new_unit_id:
+            raise ValidationError({"new_unit": "不能并入本单位。"})
+
+
+class UnitAssessmentStart(models.Model):
+    """The day a unit was set up; it is assessed from the first full period after it."""
+
+    unit = models.OneToOneField(
+        ReportingUnit, verbose_name="报送单位", on_delete=models.CASCADE, related_name="assessment_start"
+    )
+    since = models.DateField("设立日期")
+
+    panels = [FieldPanel("unit"), FieldPanel("since")]
+
+    class Meta:
+        verbose_name = "单位设立日期"
+        verbose_name_plural = "单位设立日期"
+
+    def __str__(self):
+        return f"{self.unit}（{self.since}设立）"
+
+
+class IssuedReport(models.Model):
+    """A frozen 通报: the report as it was when the notice draft was made."""
+
+    period_kind = models.CharField("考核周期", max_length=10, choices=PERIOD_CHOICES)
+    period_key = models.CharField("期次", max_length=20)
+    title = models.CharField("标题", max_length=200)
+    data = models.JSONField("通报数据")
+    notice = models.ForeignKey(
+        "wagtailcore.Page", verbose_name="通知公告", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField("生成时间", auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="生成人", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "考核通报"
+        verbose_name_plural = "考核通报"
+        ordering = ["-created_at"]
+        permissions = [("view_report", "可以查看考核通报")]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "assessment"
+
+urlpatterns = [
+    path("", views.report_view, name="report"),
+    path("print/", views.print_view, name="print"),
+    path("excel/", views.excel_view, name="excel"),
+    path("pdf/", views.pdf_view, name="pdf"),
+    path("draft/", views.draft_view, name="draft"),
+]

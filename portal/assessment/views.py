@@ -1,0 +1,121 @@
+"""The 考核通报 admin pages: ranking table with charts, Excel, print, PDF and the notice draft."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from wagtail.admin import messages
+
+from . import charts, exports
+from .models import PERIOD_CHOICES, PERIOD_MONTH, IssuedReport
+from .notice import NoNoticeColumn, create_notice_draft
+from .periods import Period
+from .scoring import Context, build_report, trend
+
+PERMISSION = "assessment.view_report"
+
+
+def _check(request):
+    if not request.user.has_perm(PERMISSION):
+        raise PermissionDenied
+
+
+def _period(request, source):
+    """The period asked for, or the current month; an invalid choice says why."""
+    today = timezone.localdate()
+    kind = source.get("kind") or PERIOD_MONTH
+    if "year" not in source and "number" not in source:
+        return Period.containing(kind if kind in dict(PERIOD_CHOICES) else PERIOD_MONTH, today), None
+    try:
+        return Period(kind, int(source.get("year", "")), int(source.get("number", ""))), None
+    except ValueError as error:
+        message = (
+            str(error) if str(error) and not str(error).startswith("invalid literal") else "请填写正确的年份和期数。"
+        )
+        return Period.containing(PERIOD_MONTH, today), message
+
+
+def _query(period):
+    return f"?kind={period.kind}&year={period.year}&number={period.number}"
+
+
+def report_view(request):
+    _check(request)
+    period, error = _period(request, request.GET)
+    if error:
+        messages.error(request, error)
+    ctx = Context()
+    report = build_report(period, ctx=ctx)
+    points = trend(period, ctx=ctx)
+    context = {
+        "report": report,
+        "period": period,
+        "period_choices": PERIOD_CHOICES,
+        "query": _query(period),
+        "bar_charts": [(c["label"], charts.bars(c["rows"])) for c in report.categories if c["rows"]],
+        "trend_chart": charts.trend(points),
+        "headers": exports.HEADERS,
+        "rows": [(c, [exports.row_values(r) for r in c["rows"]]) for c in report.categories],
+        "title": exports.title(report),
+        "issued": IssuedReport.objects.filter(period_kind=period.kind, period_key=period.key).select_related(
+            "created_by"
+        ),
+    }
+    return TemplateResponse(request, "assessment/report.html", context)
+
+
+def print_view(request):
+    _check(request)
+    period, _ = _period(request, request.GET)
+    report = build_report(period)
+    context = {
+        "report": report,
+        "title": exports.title(report),
+        "headers": exports.HEADERS,
+        "rows": [(c, [exports.row_values(r) for r in c["rows"]]) for c in report.categories],
+    }
+    return TemplateResponse(request, "assessment/print.html", context)
+
+
+def excel_view(request):
+    _check(request)
+    period, _ = _period(request, request.GET)
+    response = HttpResponse(
+        exports.excel(build_report(period)),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="assessment-{period.key}.xlsx"'
+    return response
+
+
+def pdf_view(request):
+    _check(request)
+    period, _ = _period(request, request.GET)
+    response = HttpResponse(exports.pdf(build_report(period)), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="assessment-{period.key}.pdf"'
+    return response
+
+
+@require_POST
+def draft_view(request):
+    _check(request)
+    period, error = _period(request, request.POST)
+    back = reverse("assessment:report") + _query(period)
+    if error:
+        messages.error(request, error)
+        return redirect(back)
+    report = build_report(period)
+    if report.future:
+        messages.error(request, "该期尚未开始，不能生成通报。")
+        return redirect(back)
+    try:
+        page = create_notice_draft(request, report)
+    except NoNoticeColumn as exc:
+        messages.error(request, str(exc))
+        return redirect(back)
+    messages.success(request, f"已生成通报草稿“{page.title}”，请提交审核后发布。")
+    return redirect("wagtailadmin_pages:edit", page.pk)

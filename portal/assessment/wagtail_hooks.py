@@ -1,0 +1,77 @@
+"""Admin side of the assessment: the 考核通报 menu with the report and the editable rules."""
+
+from django.urls import include, path, reverse
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import urls
+from .models import HigherAdoption, QuotaRule, UnitAssessmentStart, UnitLineage
+from .views import PERMISSION
+
+MENU_HOOK = "register_assessment_menu_item"
+
+
+class QuotaRuleViewSet(SnippetViewSet):
+    model = QuotaRule
+    icon = "list-ol"
+    menu_label = "报送任务"
+    list_display = ["category", "period", "minimum"]
+
+
+class HigherAdoptionViewSet(SnippetViewSet):
+    model = HigherAdoption
+    icon = "pick"
+    menu_label = "上级采用"
+    list_display = ["title", "unit", "platform", "level", "date"]
+    list_filter = ["level"]
+    search_fields = ["title", "platform"]
+
+
+class UnitLineageViewSet(SnippetViewSet):
+    model = UnitLineage
+    icon = "resubmit"
+    menu_label = "单位合并"
+    list_display = ["old_unit", "new_unit", "merged_on"]
+
+
+class UnitAssessmentStartViewSet(SnippetViewSet):
+    model = UnitAssessmentStart
+    icon = "date"
+    menu_label = "单位设立日期"
+    list_display = ["unit", "since"]
+
+
+class AssessmentViewSetGroup(SnippetViewSetGroup):
+    menu_label = "考核通报"
+    menu_icon = "table"
+    menu_order = 260
+    submenu_hook = MENU_HOOK
+    items = (QuotaRuleViewSet, HigherAdoptionViewSet, UnitLineageViewSet, UnitAssessmentStartViewSet)
+
+
+register_snippet(AssessmentViewSetGroup)
+
+
+class ReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(PERMISSION)
+
+
+@hooks.register(MENU_HOOK)
+def report_menu_item():
+    return ReportMenuItem("考核通报", reverse("assessment:report"), icon_name="table", order=1)
+
+
+@hooks.register("register_admin_urls")
+def register_assessment_urls():
+    return [path("assessment/", include(urls, namespace="assessment"))]
+
+
+@hooks.register("register_permissions")
+def register_report_permission():
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(content_type__app_label="assessment", codename="view_report")
