@@ -4,7 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Rss201rev2Feed
 
-from wagtail.models import Site
+from portal.models import SiteIdentity
 
 from .models import ColumnPage
 
@@ -23,8 +23,8 @@ class ColumnFeed(Feed):
         return column
 
     def title(self, column):
-        site = Site.find_for_request(self.request)
-        return f"{column.title} - {site.site_name if site and site.site_name else ''}".rstrip(" -")
+        identity = SiteIdentity.for_request(self.request)
+        return f"{column.title} - {identity.site_name}".rstrip(" -")
 
     def link(self, column):
         return column.get_url(self.request)

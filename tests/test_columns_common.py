@@ -13,7 +13,7 @@ from columns.models import ColumnItem
 from columns.plugins.news import NewsColumnPage, NewsPage
 from columns.plugins.notices import NoticePage
 from portal.models import HomePage
-from tests.conftest import add_items
+from tests.conftest import TEST_IDENTITY, add_items
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +53,7 @@ def test_column_feed_is_valid_rss_with_latest_items(client, news_column):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/rss+xml")
     channel = ET.fromstring(response.content).find("channel")
-    assert channel.findtext("title").startswith("政法要闻")
+    assert channel.findtext("title") == f"政法要闻 - {TEST_IDENTITY['site_name']}"
     titles = [item.findtext("title") for item in channel.findall("item")]
     assert len(titles) == 20 and titles[0] == "要闻0000"
     assert channel.find("item").findtext("link").startswith("http://testserver/zfyw/")

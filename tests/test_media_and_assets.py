@@ -122,3 +122,11 @@ def test_static_files_reference_nothing_outside_the_site():
             text = path.read_text()
             assert not re.search(r"(https?:)?//[a-z0-9.-]+\.[a-z]{2,}", text), path
             assert "@import" not in text, path
+
+
+def test_pages_link_a_favicon_the_site_serves_itself(client, home_with_columns):
+    html = client.get("/").content.decode()
+    match = re.search(r'<link rel="icon" href="([^"]+)"', html)
+    assert match, "no favicon link: browsers would ask for /favicon.ico and log a 404"
+    response = client.get(match.group(1))
+    assert response.status_code == 200 and b"<svg" in b"".join(response.streaming_content)
