@@ -22,6 +22,8 @@ from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel
 
+from portal.handling import HandlingEvent
+
 from .storage import private_storage
 
 
@@ -298,7 +300,7 @@ PUBLIC_ACTIONS = (
 )
 
 
-class LetterEvent(models.Model):
+class LetterEvent(HandlingEvent):
     """One step of a letter's handling: who did what, when, with which note."""
 
     letter = models.ForeignKey(Letter, verbose_name="来信", on_delete=models.CASCADE, related_name="events")
@@ -306,20 +308,10 @@ class LetterEvent(models.Model):
     status = models.CharField("操作后状态", max_length=20, choices=Status.choices)
     note = models.TextField("说明", blank=True)
     public_note = models.CharField("对来信人显示的说明", max_length=200, blank=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="操作人",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField("时间", default=timezone.now)
 
-    class Meta:
+    class Meta(HandlingEvent.Meta):
         verbose_name = "办理记录"
         verbose_name_plural = "办理记录"
-        ordering = ["created_at", "pk"]
 
     def __str__(self):
         return f"{self.letter.number}: {self.get_action_display()}"

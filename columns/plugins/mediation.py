@@ -16,7 +16,6 @@ import django_filters
 from captcha.fields import CaptchaField, CaptchaTextInput
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.shortcuts import redirect
@@ -37,6 +36,7 @@ from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetVie
 
 from columns.models import ColumnItem, ColumnPage
 from columns.registry import register_column
+from portal.handling import HandlingEvent
 from portal.ratelimit import RateLimit, client_ip
 from portal.serials import daily_reference, find_by_code, hash_query_code, new_query_code
 from portal.validators import normalize_phone, validate_phone
@@ -183,7 +183,7 @@ class MediationRequest(models.Model):
         return self.status in (Status.SUCCEEDED, Status.FAILED, Status.REJECTED)
 
 
-class MediationRequestEvent(models.Model):
+class MediationRequestEvent(HandlingEvent):
     """One status change of a request, with who made it and when (the applicant's own submission has no user)."""
 
     request = models.ForeignKey(
@@ -191,20 +191,10 @@ class MediationRequestEvent(models.Model):
     )
     from_status = models.CharField("原状态", max_length=20, choices=Status.choices, blank=True)
     to_status = models.CharField("新状态", max_length=20, choices=Status.choices)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="操作人",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField("时间", default=timezone.now)
 
-    class Meta:
+    class Meta(HandlingEvent.Meta):
         verbose_name = "调解申请办理记录"
         verbose_name_plural = "调解申请办理记录"
-        ordering = ["created_at", "pk"]
 
     def __str__(self):
         return f"{self.request.tracking_number}: {self.get_to_status_display()}"

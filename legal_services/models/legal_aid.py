@@ -18,6 +18,8 @@ from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils import timezone
 
+from portal.handling import HandlingEvent
+
 from ..crypto import EncryptedTextField
 from ..validators import mask
 
@@ -210,7 +212,7 @@ class LegalAidApplication(models.Model):
         return "今天到期" if days == 0 else f"剩余{days}天"
 
 
-class LegalAidEvent(models.Model):
+class LegalAidEvent(HandlingEvent):
     """One status change; ``note`` is what the applicant reads when querying, the user is for staff only."""
 
     application = models.ForeignKey(
@@ -219,20 +221,10 @@ class LegalAidEvent(models.Model):
     from_status = models.CharField("原状态", max_length=20, choices=AidStatus.choices, blank=True)
     to_status = models.CharField("新状态", max_length=20, choices=AidStatus.choices)
     note = models.TextField("说明", blank=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="操作人",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField("时间", default=timezone.now)
 
-    class Meta:
+    class Meta(HandlingEvent.Meta):
         verbose_name = "法律援助办理记录"
         verbose_name_plural = "法律援助办理记录"
-        ordering = ["created_at", "pk"]
 
     def __str__(self):
         return f"{self.application.tracking_number}: {self.get_to_status_display()}"
