@@ -1,13 +1,12 @@
 """Public forms of the legal-services channel (questions, legal-aid applications and their query) and admin forms."""
 
-from captcha.fields import CaptchaField, CaptchaTextInput
-
 from django import forms
 from django.conf import settings
 from django.utils import timezone
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from portal.captcha import ChineseCaptchaField
 from portal.validators import normalize_phone, validate_phone
 
 from .models.legal_aid import CaseType, HardshipBasis
@@ -28,21 +27,10 @@ FACTS_MIN_LENGTH, FACTS_MAX_LENGTH = 20, 2000
 FACTS_LENGTH_MESSAGE = f"案情简述应为{FACTS_MIN_LENGTH}至{FACTS_MAX_LENGTH}个字。"
 
 
-class ChineseCaptchaInput(CaptchaTextInput):
-    """The captcha with a Chinese text alternative for its image (the package's says "captcha")."""
-
-    template_name = "legal_services/widgets/captcha.html"
-
-
 class QuestionForm(forms.ModelForm):
     """What a visitor fills in. ``categories`` limits the 咨询类别 to those the page offers."""
 
-    captcha = CaptchaField(
-        label="验证码",
-        widget=ChineseCaptchaInput,
-        help_text="请输入图片中的字符，不区分大小写。",
-        error_messages={"invalid": "验证码错误，请重新输入。", "required": "请输入验证码。"},
-    )
+    captcha = ChineseCaptchaField()
 
     class Meta:
         model = Question
@@ -197,12 +185,7 @@ class LegalAidForm(forms.Form):
         label="我承诺以上信息真实，同意工作人员为审查申请核实有关情况",
         error_messages={"required": "请阅读并勾选承诺。"},
     )
-    captcha = CaptchaField(
-        label="验证码",
-        widget=ChineseCaptchaInput,
-        help_text="请输入图片中的字符，不区分大小写。",
-        error_messages={"invalid": "验证码错误，请重新输入。", "required": "请输入验证码。"},
-    )
+    captcha = ChineseCaptchaField()
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")

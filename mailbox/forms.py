@@ -2,12 +2,11 @@
 
 import re
 
-from captcha.fields import CaptchaField, CaptchaTextInput
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MinLengthValidator
 
+from portal.captcha import ChineseCaptchaField
 from portal.validators import LANDLINE, MOBILE, normalize_phone, validate_phone
 
 from .conf import setting
@@ -42,10 +41,6 @@ class PlainTextField(forms.CharField):
     def validate(self, value):
         super().validate(value)
         reject_markup(value)
-
-
-class ChineseCaptchaInput(CaptchaTextInput):
-    template_name = "mailbox/captcha_widget.html"
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -117,12 +112,7 @@ class LetterForm(forms.Form):
     allow_publish = forms.BooleanField(
         label="同意在网站公开我的来信和答复（只显示姓氏，不显示电话和邮箱）", required=False
     )
-    captcha = CaptchaField(
-        label="验证码",
-        widget=ChineseCaptchaInput,
-        help_text="请输入图片中的字符，不区分大小写。",
-        error_messages={"required": "请输入验证码。", "invalid": "验证码错误，请重新输入。"},
-    )
+    captcha = ChineseCaptchaField()
     submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
     def __init__(self, *args, **kwargs):
