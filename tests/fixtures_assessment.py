@@ -16,9 +16,9 @@ from django.contrib.contenttypes.models import ContentType
 
 from wagtail.models import Page, Workflow, WorkflowState
 
+from assessment.exports import HEADERS
 from columns.plugins.news import NewsPage
-from portal.assessment.exports import HEADERS
-from portal.review.models import ReportedItem, ReportingUnit
+from review.models import ReportedItem, ReportingUnit
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

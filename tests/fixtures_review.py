@@ -15,7 +15,7 @@ from wagtail.models import TaskState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from columns.plugins.news import NewsPage
-from portal.review.models import ReportingUnit, UnitMember
+from review.models import ReportingUnit, UnitMember
 
 PASSWORD = "correct-horse-battery"
 XHR = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}

@@ -11,9 +11,9 @@ from django.contrib.auth.models import Group
 
 from wagtail.models import WorkflowState
 
+from assessment.models import IssuedReport, QuotaRule, ScoreWeights
 from columns.plugins.notices import NoticePage
-from portal.assessment.models import IssuedReport, QuotaRule, ScoreWeights
-from portal.review.models import ReportingUnit
+from review.models import ReportingUnit
 from tests.fixtures_assessment import *  # noqa: F403
 from tests.fixtures_assessment import admin_user, at, make_item, make_unit
 
@@ -234,7 +234,7 @@ def test_notice_draft_is_in_the_audit_log(staff, units, notice_column, admin_use
 
 
 def test_merge_into_itself_is_refused(staff, units):
-    from portal.assessment.models import UnitLineage
+    from assessment.models import UnitLineage
 
     town, _ = units
     response = staff.post(

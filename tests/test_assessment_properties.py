@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 
 from django.db import transaction
 
-from portal.assessment.periods import Period
-from portal.assessment.ranking import rank
-from portal.assessment.scoring import build_report
-from portal.review.models import ReportingUnit
+from assessment.periods import Period
+from assessment.ranking import rank
+from assessment.scoring import build_report
+from review.models import ReportingUnit
 from tests.fixtures_assessment import at, make_item, make_unit
 
 entries = st.lists(

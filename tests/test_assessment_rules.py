@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 import time_machine
 
-from portal.assessment.models import HigherAdoption, QuotaRule, ScoreWeights, UnitLineage
-from portal.review.models import ReportingUnit
+from assessment.models import HigherAdoption, QuotaRule, ScoreWeights, UnitLineage
 from portal.workdays import is_workday
+from review.models import ReportingUnit
 from tests.fixtures_assessment import *  # noqa: F403
 from tests.fixtures_assessment import admin_user, at, make_item, make_unit, report_response, report_rows
 

@@ -13,7 +13,7 @@ from wagtail.documents.models import Document
 from wagtail.models import Workflow
 
 from columns.plugins.news import NewsPage
-from portal.review.models import SensitiveWord, TermCorrection
+from review.models import SensitiveWord, TermCorrection
 from tests.fixtures_review import *  # noqa: F403
 from tests.fixtures_review import XHR, action_url, approve, check, current_task_state, login, sign
 

@@ -9,8 +9,8 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
-from portal.review.contacts import HEADERS
-from portal.review.models import ReportingUnit, UnitMember
+from review.contacts import HEADERS
+from review.models import ReportingUnit, UnitMember
 from tests.fixtures_review import *  # noqa: F403
 from tests.fixtures_review import login
 

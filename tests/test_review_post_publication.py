@@ -9,7 +9,7 @@ import time_machine
 from django.core import mail
 from django.core.management import call_command
 
-from portal.review.models import PostPublicationCheck
+from review.models import PostPublicationCheck
 from tests.fixtures_review import *  # noqa: F403
 from tests.fixtures_review import approve, login, publish_item, submit_item, through_check
 

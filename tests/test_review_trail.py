@@ -2,7 +2,7 @@
 
 import pytest
 
-from portal.review.models import SensitiveWord
+from review.models import SensitiveWord
 from tests.fixtures_review import *  # noqa: F403
 from tests.fixtures_review import approve, check, login, sign, submit_item
 

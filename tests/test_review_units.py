@@ -8,7 +8,7 @@ from wagtail.models import GroupPagePermission, Workflow
 
 from columns.plugins.news import NewsPage
 from columns.plugins.notices import NoticePage
-from portal.review.models import ReportedItem, ReportingUnit, UnitMember
+from review.models import ReportedItem, ReportingUnit, UnitMember
 from tests.fixtures_review import *  # noqa: F403
 from tests.fixtures_review import add_item_url, item_data, login, submit_item
 

@@ -14,7 +14,7 @@ from django.core.management import call_command
 
 from wagtail.models import TaskState, WorkflowState
 
-from portal.review.models import CheckReport, PostPublicationCheck, SensitiveWord, Signature
+from review.models import CheckReport, PostPublicationCheck, SensitiveWord, Signature
 from tests.fixtures_review import *  # noqa: F403
 from tests.fixtures_review import (
     PASSWORD,

@@ -20,8 +20,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "portal",
-    "portal.review",
-    "portal.assessment",
+    "review",
+    "assessment",
     "columns",
     "legal_services",
     "mailbox",

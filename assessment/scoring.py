@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from wagtail.models import Page, WorkflowState
 
-from portal.review.models import ReportedItem, ReportingUnit
+from review.models import ReportedItem, ReportingUnit
 
 from .models import (
     ASSESSED_CATEGORIES,

@@ -10,7 +10,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from portal.review.models import ReportingUnit
+from review.models import ReportingUnit
 
 #: Categories that are assessed; the committee's own offices (政法委内设股室) are not.
 ASSESSED_CATEGORIES = [c for c in ReportingUnit.CATEGORY_CHOICES if c[0] != ReportingUnit.CATEGORY_INTERNAL]

@@ -4,7 +4,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
-from portal.review.models import ReportingUnit
+from review.models import ReportingUnit
 
 from .models import UnitAssessmentStart
 

@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class AssessmentConfig(AppConfig):
-    name = "portal.assessment"
+    name = "assessment"
     label = "assessment"
     verbose_name = "考核通报"
     default_auto_field = "django.db.models.BigAutoField"

@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class ReviewConfig(AppConfig):
-    name = "portal.review"
+    name = "review"
     label = "review"
     verbose_name = "信息报送审核"
     default_auto_field = "django.db.models.BigAutoField"
