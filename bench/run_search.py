@@ -45,8 +45,8 @@ def build_site(corpus):
 
     from wagtail.models import Locale, Page, Site
 
+    from home.models import HomePage
     from legal_services.models import LawPage
-    from portal.models import HomePage
 
     call_command("migrate", verbosity=0)
     if not LawPage.objects.exists():

@@ -51,7 +51,7 @@ class ColumnPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
-    parent_page_types = ["portal.HomePage"]
+    parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
     is_creatable = False
 

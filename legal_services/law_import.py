@@ -135,7 +135,7 @@ class LawImporter:
 
 def default_library():
     """The site's law library: the first one in the tree, or a new one under the home page."""
-    from portal.models import HomePage
+    from home.models import HomePage
 
     library = LawLibraryPage.objects.order_by("path").first()
     if library is not None:

@@ -10,7 +10,8 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from columns.plugins.news import NewsColumnPage, NewsPage
 from columns.plugins.notices import NoticeColumnPage, NoticePage
-from portal.models import HomeColumnSlot, HomePage, SiteIdentity
+from home.models import HomeColumnSlot, HomePage
+from portal.models import SiteIdentity
 
 TEST_IDENTITY = {
     "site_name": "中共测试市委政法委员会",

@@ -30,7 +30,7 @@ from columns.plugins.audiovisual import (
     VideoPage,
 )
 from columns.plugins.news import NewsColumnPage, NewsPage
-from portal.models import HomePage
+from home.models import HomePage
 from tests.conftest import add_column
 
 pytestmark = pytest.mark.django_db

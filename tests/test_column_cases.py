@@ -14,7 +14,7 @@ from columns.plugins.cases import (
     StatuteBlock,
 )
 from columns.plugins.research import ResearchColumnPage
-from portal.models import HomePage
+from home.models import HomePage
 from tests.conftest import add_column
 
 pytestmark = pytest.mark.django_db

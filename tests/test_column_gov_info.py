@@ -19,7 +19,8 @@ from columns.plugins.gov_info import (
     normalise_document_number,
 )
 from columns.plugins.news import NewsColumnPage, NewsPage
-from portal.models import HomePage, SerialCounter
+from home.models import HomePage
+from portal.models import SerialCounter
 from tests.conftest import add_column
 
 pytestmark = pytest.mark.django_db

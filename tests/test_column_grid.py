@@ -22,7 +22,7 @@ from columns.plugins.grid import (
 )
 from columns.plugins.news import NewsColumnPage, NewsPage
 from columns.registry import get_column_types, register_column, unregister_column
-from portal.models import HomePage
+from home.models import HomePage
 from tests.conftest import add_column
 
 pytestmark = pytest.mark.django_db

@@ -20,7 +20,7 @@ from columns.plugins.lessons import (
     duplicate_lesson_message,
 )
 from columns.plugins.news import NewsColumnPage
-from portal.models import HomePage
+from home.models import HomePage
 from tests.conftest import add_column
 
 pytestmark = pytest.mark.django_db

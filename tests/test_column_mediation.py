@@ -26,7 +26,7 @@ from columns.plugins.mediation import (
     Status,
 )
 from columns.plugins.news import NewsColumnPage
-from portal.models import HomePage
+from home.models import HomePage
 from tests.conftest import add_column
 
 pytestmark = pytest.mark.django_db

@@ -23,7 +23,7 @@ from columns.plugins.organisation import (
     OrganisationFunctionsPage,
 )
 from columns.registry import get_column_types
-from portal.models import HomePage
+from home.models import HomePage
 from tests.conftest import add_column, add_items
 
 pytestmark = pytest.mark.django_db
@@ -124,7 +124,7 @@ def test_column_type_is_registered_and_lives_once_under_the_home_page(home, colu
     assert OrganisationColumnPage in HomePage.allowed_subpage_models()
     assert not OrganisationColumnPage.can_create_at(home)  # one per home page
     assert not OrganisationColumnPage.can_create_at(column)
-    assert OrganisationColumnPage.parent_page_types == ["portal.HomePage"]
+    assert OrganisationColumnPage.parent_page_types == ["home.HomePage"]
 
 
 def test_column_can_be_created_under_a_home_page_without_one(home):

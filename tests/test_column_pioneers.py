@@ -16,7 +16,7 @@ from columns.demo_images import ensure_demo_image
 from columns.plugins.news import NewsColumnPage, NewsPage
 from columns.plugins.pioneers import PHOTO_REQUIRED_MESSAGE, PioneerColumnPage, PioneerHonour, PioneerProfilePage
 from columns.registry import get_column_types, register_column, unregister_column
-from portal.models import HomePage
+from home.models import HomePage
 from tests.conftest import add_column
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from columns.models import ColumnPage
 from columns.plugins.news import NewsColumnPage
 from columns.plugins.notices import NoticeColumnPage
 from columns.registry import get_column_types, register_column_temporarily
-from portal.models import HomePage
+from home.models import HomePage
 from tests.column_plugin_app.models import SafetyTipPage, SafetyTipsColumnPage
 from tests.conftest import add_column, add_items
 

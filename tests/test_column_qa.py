@@ -13,8 +13,8 @@ from columns.checks import check_column_types
 from columns.plugins.news import NewsColumnPage, NewsPage
 from columns.plugins.qa import QaColumnPage, QaGuidePage
 from columns.registry import get_column_types
+from home.models import HomePage
 from legal_services.models import Question, QuestionCategory, QuestionStatus
-from portal.models import HomePage
 from tests.conftest import add_column, add_items
 
 pytestmark = pytest.mark.django_db

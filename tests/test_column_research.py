@@ -9,7 +9,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from columns.plugins.gov_info import GovInfoColumnPage
 from columns.plugins.research import REPORT_REQUIRED_MESSAGE, ResearchColumnPage, ResearchReportPage, demo_report_pdf
-from portal.models import HomePage
+from home.models import HomePage
 from tests.conftest import add_column
 
 pytestmark = pytest.mark.django_db

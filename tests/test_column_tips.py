@@ -15,7 +15,7 @@ from columns.plugins.tips import (
     TipColumnPage,
     TipPage,
 )
-from portal.models import HomePage
+from home.models import HomePage
 from tests.conftest import add_column
 
 pytestmark = pytest.mark.django_db

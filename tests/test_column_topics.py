@@ -22,7 +22,7 @@ from columns.plugins.topics import (
     TopicColumnPage,
     TopicPage,
 )
-from portal.models import HomePage
+from home.models import HomePage
 from tests.conftest import add_column
 
 pytestmark = pytest.mark.django_db

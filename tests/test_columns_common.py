@@ -12,7 +12,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 from columns.models import ColumnItem
 from columns.plugins.news import NewsColumnPage, NewsPage
 from columns.plugins.notices import NoticePage
-from portal.models import HomePage
+from home.models import HomePage
 from tests.conftest import TEST_IDENTITY, add_items
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from columns.plugins.news import NewsColumnPage, NewsPage
 from columns.plugins.notices import NoticePage
-from portal.models import HomeColumnSlot
+from home.models import HomeColumnSlot
 from tests.conftest import add_column, add_items
 
 pytestmark = pytest.mark.django_db
@@ -118,7 +118,7 @@ def test_banner_is_limited_to_five_slides(home, tmp_path):
 
     from wagtail.images import get_image_model
 
-    from portal.models import HomeBannerSlide
+    from home.models import HomeBannerSlide
 
     buffer = io.BytesIO()
     PILImage.new("RGB", (120, 40), (200, 0, 0)).save(buffer, format="PNG")

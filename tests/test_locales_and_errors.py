@@ -6,7 +6,7 @@ from django.conf import settings
 
 from wagtail.models import Locale
 
-from portal.models import HomePage
+from home.models import HomePage
 
 pytestmark = pytest.mark.django_db
 

@@ -29,9 +29,10 @@ from columns.plugins.news import (
 )
 from columns.plugins.notices import NoticeColumnPage, NoticePage
 from columns.registry import get_column_types
+from home.models import HomeBannerSlide, HomeColumnSlot, HomePage
 from portal import demo_content
 from portal.demo_images import image_bytes
-from portal.models import HomeBannerSlide, HomeColumnSlot, HomePage, SiteIdentity
+from portal.models import SiteIdentity
 
 ITEM_MODELS = {"news": NewsPage, "notice": NoticePage}
 # Which column type each column of demo_content.COLUMNS is; other column types seed themselves.

@@ -6,8 +6,7 @@ from django.dispatch import receiver
 from wagtail.log_actions import log
 
 from columns.registry import get_column_types
-
-from .models import SiteIdentity
+from portal.models import SiteIdentity
 
 
 @receiver(pre_save, sender=SiteIdentity)
