@@ -10,7 +10,7 @@ from django.core.files.images import ImageFile
 
 from wagtail.images import get_image_model
 
-from portal.demo_images import image_bytes
+from demo.images import image_bytes
 
 
 def ensure_demo_image(title, seed, width, height):

@@ -18,7 +18,7 @@ from django.core.files.base import ContentFile
 
 from wagtailmedia.models import get_media_model
 
-from portal.demo_images import draw_image
+from demo.images import draw_image
 
 WAV_RATE = 8000
 MOVIE_TIMESCALE = 1000

@@ -499,7 +499,7 @@ def test_admin_adds_a_street_under_the_column(admin_client, column):
 @pytest.fixture
 def only_grid_column_type(monkeypatch):
     """seed_demo over the grid column type alone, so this test does not depend on every other plugin's demo."""
-    monkeypatch.setattr("portal.management.commands.seed_demo.get_column_types", lambda: [GridColumnPage])
+    monkeypatch.setattr("demo.management.commands.seed_demo.get_column_types", lambda: [GridColumnPage])
 
 
 def test_seed_demo_creates_the_planned_column_only_when_asked(only_grid_column_type, client, monkeypatch):

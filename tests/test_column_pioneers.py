@@ -367,7 +367,7 @@ def test_seed_demo_creates_profiles_once(client, column):
 
 
 def test_seed_demo_command_creates_the_planned_column_only_when_asked(monkeypatch, client):
-    monkeypatch.setattr("portal.management.commands.seed_demo.get_column_types", lambda: [PioneerColumnPage])
+    monkeypatch.setattr("demo.management.commands.seed_demo.get_column_types", lambda: [PioneerColumnPage])
     monkeypatch.setenv("PORTAL_ADMIN_PASSWORD", "demo-Pass-2026")
     call_command("seed_demo", stdout=io.StringIO())
     assert not PioneerColumnPage.objects.exists()

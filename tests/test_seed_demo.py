@@ -10,8 +10,8 @@ from wagtail.models import Page, Revision, Site
 
 from columns.models import ColumnItem, ColumnPage
 from columns.registry import get_column_types
+from demo import content as demo_content
 from home.models import HomePage
-from portal import demo_content
 from portal.models import SiteIdentity
 
 pytestmark = pytest.mark.django_db

@@ -16,8 +16,9 @@ LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"handlers":
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 
-# A column type from an app of its own, proving the plugin contract (tests/column_plugin_app).
-INSTALLED_APPS = [*INSTALLED_APPS, "tests.column_plugin_app"]  # noqa: F405
+# The demo content and its seed commands; and a column type from an app of its own, proving the
+# plugin contract (tests/column_plugin_app).
+INSTALLED_APPS = [*INSTALLED_APPS, "demo", "tests.column_plugin_app"]  # noqa: F405
 
 # A file-based SQLite test database (not shared-cache memory), so that tests with several
 # threads see SQLite's real locking, as the site does in production.

@@ -29,9 +29,9 @@ from columns.plugins.news import (
 )
 from columns.plugins.notices import NoticeColumnPage, NoticePage
 from columns.registry import get_column_types
+from demo import content as demo_content
+from demo.images import image_bytes
 from home.models import HomeBannerSlide, HomeColumnSlot, HomePage
-from portal import demo_content
-from portal.demo_images import image_bytes
 from portal.models import SiteIdentity
 
 ITEM_MODELS = {"news": NewsPage, "notice": NoticePage}
