@@ -12,13 +12,13 @@ from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
 from django.utils import timezone
 
+from .models import SerialCounter
+
 QUERY_CODE_DIGITS = 10
 
 
 def next_serial(key):
     """The next value of the series ``key`` (1, 2, 3, …), allocated atomically."""
-    from .models import SerialCounter
-
     with transaction.atomic():
         SerialCounter.objects.get_or_create(key=key)
         counter = SerialCounter.objects.select_for_update().get(key=key)

@@ -13,6 +13,8 @@ import chinese_calendar
 
 from django.utils import timezone
 
+from .models import WorkdayAdjustment
+
 MAX_SPAN_DAYS = 3 * 366
 
 
@@ -42,8 +44,6 @@ class WorkCalendar:
     """Answers working-day questions over a span with one query for the adjustments in it."""
 
     def __init__(self, start, end):
-        from .models import WorkdayAdjustment
-
         self.adjustments = dict(
             WorkdayAdjustment.objects.filter(date__range=(start, end)).values_list("date", "is_workday")
         )

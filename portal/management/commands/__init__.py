@@ -1,1 +1,0 @@
-"""seed_demo and other portal commands."""
