@@ -4,6 +4,7 @@ unit lineage (merges, start of assessment), and the snapshots of issued 通报."
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 
@@ -143,8 +144,6 @@ class UnitLineage(models.Model):
         return f"{self.old_unit} → {self.new_unit}（{self.merged_on}）"
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.old_unit_id and self.old_unit_id == self.new_unit_id:
             raise ValidationError({"new_unit": "不能并入本单位。"})
 

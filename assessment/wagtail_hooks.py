@@ -1,5 +1,6 @@
 """Admin side of the assessment: the 考核通报 menu with the report and the editable rules."""
 
+from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
 
 from wagtail import hooks
@@ -72,6 +73,4 @@ def register_assessment_urls():
 
 @hooks.register("register_permissions")
 def register_report_permission():
-    from django.contrib.auth.models import Permission
-
     return Permission.objects.filter(content_type__app_label="assessment", codename="view_report")

@@ -8,6 +8,7 @@ class ReviewConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Imported here because AppConfig modules load before the models: Django requires it.
         from wagtail.models import Page
         from wagtail.permissions import register_permission_policy
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from wagtail.blocks import StreamValue, StructValue
 from wagtail.blocks.list_block import ListValue
+from wagtail.documents import get_document_model
 from wagtail.documents.models import AbstractDocument
 from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage
@@ -110,8 +111,6 @@ def check_words(page, content):
 
 
 def check_links(page, content):
-    from wagtail.documents import get_document_model
-
     findings = []
     for source in content.rich_html:
         links = [(kind, pk) for kind, pk in LINK.findall(source)]

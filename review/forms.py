@@ -4,6 +4,8 @@ from django import forms
 
 from wagtail.forms import TaskStateCommentForm
 
+from .checks import blocking, run_checks
+
 
 class SendBackForm(TaskStateCommentForm):
     """退回修改: the correspondent must be told why."""
@@ -67,11 +69,12 @@ class CheckApprovalForm(UserBoundActionForm):
 
     def clean(self):
         cleaned = super().clean()
-        if self.task_state is not None and not cleaned.get("override_reason", "").strip():
-            from .checks import blocking, run_checks
-
-            if blocking(run_checks(self.task_state.revision.as_object())):
-                self.add_error("override_reason", "检查发现必须处理的问题：请先退回修改，或写明放行理由。")
+        if (
+            self.task_state is not None
+            and not cleaned.get("override_reason", "").strip()
+            and blocking(run_checks(self.task_state.revision.as_object()))
+        ):
+            self.add_error("override_reason", "检查发现必须处理的问题：请先退回修改，或写明放行理由。")
         return cleaned
 
 

@@ -8,10 +8,14 @@ a failure is logged for the office to follow up.
 import logging
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from wagtail.admin.mail import send_mail
+
+from .models import ReportedItem
+from .permissions import OFFICE_GROUP
 
 logger = logging.getLogger(__name__)
 
@@ -64,10 +68,6 @@ def send_overdue_reminder(unit, checks):
 
 def send_error_report(check):
     """Tell the office reviewers that a unit found an error in its published item."""
-    from django.contrib.auth import get_user_model
-
-    from .permissions import OFFICE_GROUP
-
     recipients = sorted(
         set(
             get_user_model()
@@ -89,8 +89,6 @@ def send_error_report(check):
 
 def send_sign_request(task_state):
     """Ask the unit's leaders to sign an item their correspondent submitted."""
-    from .models import ReportedItem
-
     page_id = int(task_state.workflow_state.object_id)
     reported = ReportedItem.objects.filter(page_id=page_id).select_related("unit", "page").first()
     if reported is None:

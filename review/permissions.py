@@ -6,6 +6,7 @@ upload images and documents, and *add* pages under the unit's allowed columns; i
 submit them to the workflow.
 """
 
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 
@@ -30,13 +31,11 @@ def _permission(app_label, codename):
 
 def sync_unit_group(unit):
     """Make the unit's group, its permissions and its users match the unit as saved."""
-    from .models import ReportingUnit
-
     name = f"报送单位：{unit.name}"
     group = unit.group
     if group is None:
         group, _ = Group.objects.get_or_create(name=name)
-        ReportingUnit.objects.filter(pk=unit.pk).update(group=group)
+        type(unit).objects.filter(pk=unit.pk).update(group=group)
         unit.group = group
     elif group.name != name:
         group.name = name
@@ -76,9 +75,7 @@ def membership(user):
         return None
     cached = getattr(user, "_review_membership", False)
     if cached is False:
-        from .models import UnitMember
-
-        cached = UnitMember.objects.select_related("unit").filter(user=user).first()
+        cached = apps.get_model("review", "UnitMember").objects.select_related("unit").filter(user=user).first()
         user._review_membership = cached
     return cached
 

@@ -14,12 +14,15 @@ from django.db.models.functions import Cast
 
 from wagtail.models import AbstractGroupApprovalTask, Task, TaskState
 
+from ..checks import as_records, blocking, run_checks
+from ..forms import ApproveCommentForm, CheckApprovalForm, SendBackForm, SignatureForm
+from .records import CheckReport, ReportedItem, Signature
+from .units import UnitMember
+
 SEND_BACK = ("reject", "退回修改", True)
 
 
 def _reported_unit_id(obj):
-    from .records import ReportedItem
-
     return ReportedItem.objects.filter(page_id=obj.pk).values_list("unit_id", flat=True).first()
 
 
@@ -38,8 +41,6 @@ class ReviewGroupTask(AbstractGroupApprovalTask):
         return []
 
     def get_form_for_action(self, action):
-        from ..forms import ApproveCommentForm, SendBackForm
-
         return SendBackForm if action == "reject" else ApproveCommentForm
 
     @classmethod
@@ -55,8 +56,6 @@ class UnitLeaderSignTask(Task):
         verbose_name_plural = "报送单位领导签字"
 
     def _is_leader(self, obj, user):
-        from .units import UnitMember
-
         unit_id = _reported_unit_id(obj)
         if unit_id is None or not user.is_authenticated:
             return False
@@ -83,8 +82,6 @@ class UnitLeaderSignTask(Task):
         return []
 
     def get_form_for_action(self, action):
-        from ..forms import SendBackForm, SignatureForm
-
         return SignatureForm if action == "approve" else SendBackForm
 
     def get_template_for_action(self, action):
@@ -92,8 +89,6 @@ class UnitLeaderSignTask(Task):
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
-        from .records import Signature
-
         if action_name == "approve":
             password = kwargs.pop("password", None)
             if not password or not user.check_password(password):
@@ -112,9 +107,6 @@ class UnitLeaderSignTask(Task):
             task_state.reject(user=user, comment=kwargs.get("comment", ""))
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        from .records import ReportedItem
-        from .units import UnitMember
-
         # object_id is text: compare with the page ids cast to text, never the other way round.
         page_ids = (
             ReportedItem.objects.filter(unit__members__user=user, unit__members__role=UnitMember.ROLE_LEADER)
@@ -143,8 +135,6 @@ class AutoCheckTask(ReviewGroupTask):
         return []
 
     def get_form_for_action(self, action):
-        from ..forms import CheckApprovalForm, SendBackForm
-
         return CheckApprovalForm if action == "approve" else SendBackForm
 
     def get_template_for_action(self, action):
@@ -152,9 +142,6 @@ class AutoCheckTask(ReviewGroupTask):
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
-        from ..checks import as_records, blocking, run_checks
-        from .records import CheckReport
-
         if action_name != "approve":
             return super().on_action(task_state, user, action_name, **kwargs)
         findings = run_checks(task_state.revision.as_object())

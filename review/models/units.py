@@ -13,6 +13,8 @@ from wagtail.search import index
 
 from portal.validators import validate_phone
 
+from ..permissions import sync_unit_group
+
 GROUP_PREFIX = "报送单位："
 
 
@@ -81,8 +83,6 @@ class ReportingUnit(index.Indexed, ClusterableModel):
     def save(self, *args, **kwargs):
         with transaction.atomic():
             super().save(*args, **kwargs)
-            from ..permissions import sync_unit_group
-
             sync_unit_group(self)
 
     def leaders(self):
