@@ -16,7 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from wagtail.models import Page, Workflow, WorkflowState
 
-from columns.plugins.news import NewsPage
+from columns.plugins.news.models import NewsPage
 from portal.assessment.exports import HEADERS
 from portal.review.models import ReportedItem, ReportingUnit
 

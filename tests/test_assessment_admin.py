@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 
 from wagtail.models import WorkflowState
 
-from columns.plugins.notices import NoticePage
+from columns.plugins.notices.models import NoticePage
 from portal.assessment.models import IssuedReport, QuotaRule, ScoreWeights
 from portal.review.models import ReportingUnit
 from tests.fixtures_assessment import *  # noqa: F403

@@ -19,7 +19,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from columns.plugins.news import (
+from columns.plugins.news.models import (
     CultureColumnPage,
     NewsColumnPage,
     NewsPage,
@@ -27,8 +27,9 @@ from columns.plugins.news import (
     SafeCityColumnPage,
     TeamBuildingColumnPage,
 )
-from columns.plugins.notices import NoticeColumnPage, NoticePage
+from columns.plugins.notices.models import NoticeColumnPage, NoticePage
 from columns.registry import get_column_types
+from demo.columns import seed_column
 from portal import demo_content
 from portal.demo_images import image_bytes
 from portal.models import HomeBannerSlide, HomeColumnSlot, HomePage, SiteIdentity
@@ -139,7 +140,7 @@ class Command(BaseCommand):
             for item_spec in spec["items"]:
                 self.ensure_item(column, ITEM_MODELS[spec["kind"]], item_spec)
         before = column.get_descendants().count()
-        column.seed_demo()
+        seed_column(column)
         self.created += column.get_descendants().count() - before
         return column
 
