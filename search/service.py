@@ -158,7 +158,7 @@ def _hits(pages, parsed, request, results):
 
 def _published_of(page):
     for model, date_field in _searchable_models():
-        if isinstance(page, model):
+        if isinstance(page, model) and date_field:
             return getattr(page, date_field)
     return page.first_published_at
 
