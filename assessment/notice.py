@@ -7,7 +7,7 @@ from wagtail.log_actions import log
 from wagtail.models import Site
 from wagtail.rich_text import RichText
 
-from columns.plugins.notices import NoticeColumnPage, NoticePage
+from columns.registry import get_column_type
 
 from .exports import quota_status, remarks, title
 from .models import IssuedReport
@@ -19,7 +19,10 @@ class NoNoticeColumn(Exception):
 
 def notice_column(request):
     site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
-    columns = NoticeColumnPage.objects.all()
+    column_type = get_column_type("notices")
+    if column_type is None:
+        raise NoNoticeColumn("网站没有启用“通知公告”栏目类型。")
+    columns = column_type.objects.all()
     if site is not None:
         columns = columns.descendant_of(site.root_page)
     column = columns.order_by("path").first()
@@ -87,7 +90,8 @@ def create_notice_draft(request, report):
         while column.get_children().filter(slug=slug).exists():
             n += 1
             slug = f"{base}-{n}"
-        page = NoticePage(
+        item_model = column.specific_class.allowed_subpage_models()[0]
+        page = item_model(
             title=title(report),
             slug=slug,
             live=False,

@@ -1,4 +1,4 @@
-"""Base models every column type builds on, and the discovery of built-in plugins.
+"""Base models every column type builds on.
 
 ``ColumnPage`` is a column (栏目), ``ColumnItem`` an item published in one (信息).
 Both are concrete so that cross-column listings (home page, feeds, assessment)
@@ -21,6 +21,7 @@ from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
 from .blocks import AttachmentBlock, BodyBlock
+from .registry import is_registered, register_searchable
 
 
 def listed_now():
@@ -34,7 +35,8 @@ class ColumnPage(Page):
     Subclasses declare what the registry checks (``columns.checks``):
     ``column_name``, ``default_slug``, ``icon``, ``update_interval`` and
     ``subpage_types``. ``column_name`` may contain ``{city}``, filled from the
-    site identity's 城市简称 (法治{city} → 法治清江). ``planned = True`` marks a
+    site identity's 城市简称 (法治{city} → 法治清江). ``role`` names the part the
+    type plays for other apps (``columns.registry.get_column_type``). ``planned = True`` marks a
     column the demo leaves out until asked (``seed_demo --planned``); editors
     switch any column on by creating it under the home page.
     """
@@ -43,6 +45,7 @@ class ColumnPage(Page):
     default_slug = None
     icon = None
     update_interval = None
+    role = None
     planned = False
     items_per_page = 15
 
@@ -62,8 +65,6 @@ class ColumnPage(Page):
     @classmethod
     def can_create_at(cls, parent):
         """Only registered column types may be created, so unregistering switches a type off."""
-        from .registry import is_registered
-
         return is_registered(cls) and super().can_create_at(parent)
 
     @classmethod
@@ -170,14 +171,22 @@ class ColumnItem(Page):
         return ColumnPage.objects.filter(path__in=ancestor_paths).order_by("-depth").first()
 
 
-def _discover_builtin_plugins():
-    """Import every module in columns/plugins so that built-in column types register themselves."""
-    from . import plugins
+register_searchable(ColumnItem, date_field="publish_date")
+
+
+def _import_plain_plugin_modules():
+    """Transitional: import the plugins still kept as plain modules (mediation, qa) so they register.
+
+    Plugins that are app packages (columns/plugins/<name>/) are installed apps and
+    register when Django imports their models; this goes once the last module is a package.
+    """
+    from . import plugins  # a real cycle: the plugin modules import this module
 
     for module in pkgutil.iter_modules(plugins.__path__):
-        importlib.import_module(f"{plugins.__name__}.{module.name}")
+        if not module.ispkg:
+            importlib.import_module(f"{plugins.__name__}.{module.name}")
 
 
-_discover_builtin_plugins()
+_import_plain_plugin_modules()
 
 __all__ = ["ColumnItem", "ColumnPage"]

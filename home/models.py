@@ -39,7 +39,7 @@ class HomePage(Page):
         InlinePanel("banner_slides", heading="首页横幅", label="横幅", max_num=MAX_BANNER_SLIDES),
         InlinePanel("column_slots", heading="首页栏目", label="栏目"),
         MultiFieldPanel(
-            [PageChooserPanel("notice_column", page_type="columns.NoticeColumnPage"), FieldPanel("notice_count")],
+            [PageChooserPanel("notice_column", page_type="notices.NoticeColumnPage"), FieldPanel("notice_count")],
             heading="通知公告",
         ),
     ]

@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, time
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import DateTimeField, F
@@ -21,24 +20,14 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from columns.registry import get_searchable_types
+
 from .analysis import MAX_QUERY_LENGTH, clean_query, parse_query
 from .backends.base import SearchUnavailable, document_text
 
 RESULTS_PER_PAGE = 10
 SNIPPET_LENGTH = 120
 SORTS = ("relevance", "date")
-
-# Page types the public search covers, with the field that dates them (None: first publication).
-# Types of apps that are not installed are skipped, so a column or service app can come and go.
-SEARCHABLE_PAGES = [
-    ("columns.ColumnItem", "publish_date"),
-    ("legal_services.LawPage", "published_date"),
-    ("legal_services.GuidePage", None),
-    ("columns.TopicPage", None),
-    ("columns.LessonSeriesPage", None),
-    ("columns.StreetPage", None),
-    ("columns.CommunityPage", None),
-]
 
 
 @dataclass
@@ -82,11 +71,8 @@ class ResultPage:
 
 
 def _searchable_models():
-    for label, date_field in SEARCHABLE_PAGES:
-        try:
-            yield apps.get_model(label), date_field
-        except LookupError:
-            continue
+    """The page types the public search covers, as the apps registered them (``columns.registry``)."""
+    return get_searchable_types()
 
 
 def base_queryset():
@@ -172,7 +158,7 @@ def _hits(pages, parsed, request, results):
 
 def _published_of(page):
     for model, date_field in _searchable_models():
-        if isinstance(page, model):
+        if isinstance(page, model) and date_field:
             return getattr(page, date_field)
     return page.first_published_at
 

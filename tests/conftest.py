@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from wagtail.models import Collection, Locale, Page, Site
 
-from columns.plugins.news import NewsColumnPage, NewsPage
-from columns.plugins.notices import NoticeColumnPage, NoticePage
+from columns.plugins.news.models import NewsColumnPage, NewsPage
+from columns.plugins.notices.models import NoticeColumnPage, NoticePage
 from home.models import HomeColumnSlot, HomePage
 from portal.models import SiteIdentity
 

@@ -17,7 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, Workflow, WorkflowState
 
 from assessment.exports import HEADERS
-from columns.plugins.news import NewsPage
+from columns.plugins.news.models import NewsPage
 from review.models import ReportedItem, ReportingUnit
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")

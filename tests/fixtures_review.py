@@ -14,7 +14,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import TaskState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from columns.plugins.news import NewsPage
+from columns.plugins.news.models import NewsPage
 from review.models import ReportingUnit, UnitMember
 
 PASSWORD = "correct-horse-battery"

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from wagtail.rich_text import RichText
 
-from columns.plugins.news import NewsPage
+from columns.plugins.news.models import NewsPage
 
 
 @pytest.fixture

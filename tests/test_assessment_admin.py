@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import WorkflowState
 
 from assessment.models import IssuedReport, QuotaRule, ScoreWeights
-from columns.plugins.notices import NoticePage
+from columns.plugins.notices.models import NoticePage
 from review.models import ReportingUnit
 from tests.fixtures_assessment import *  # noqa: F403
 from tests.fixtures_assessment import admin_user, at, make_item, make_unit

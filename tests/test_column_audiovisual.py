@@ -20,8 +20,7 @@ from wagtail.models import Page, Revision
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 from wagtailmedia.models import get_media_model
 
-from columns.demo_images import ensure_demo_image
-from columns.plugins.audiovisual import (
+from columns.plugins.audiovisual.models import (
     DURATION_MESSAGE,
     NOT_A_VIDEO_MESSAGE,
     NOT_AN_AUDIO_MESSAGE,
@@ -29,7 +28,9 @@ from columns.plugins.audiovisual import (
     AudiovisualColumnPage,
     VideoPage,
 )
-from columns.plugins.news import NewsColumnPage, NewsPage
+from columns.plugins.news.models import NewsColumnPage, NewsPage
+from demo.columns import seed_column
+from demo.columns.images import ensure_demo_image
 from home.models import HomePage
 from tests.conftest import add_column
 
@@ -100,7 +101,7 @@ def admin_data(chosen, **overrides):
 
 
 def add_url(model, column):
-    return f"/admin/pages/add/columns/{model._meta.model_name}/{column.pk}/"
+    return f"/admin/pages/add/{model._meta.app_label}/{model._meta.model_name}/{column.pk}/"
 
 
 # Parents and children
@@ -361,12 +362,12 @@ def test_column_feed_is_valid_rss_with_both_media_types(client, column, video_fi
 
 
 def test_seed_demo_fills_the_column_once_with_playable_files(client, column):
-    column.seed_demo()
+    seed_column(column)
     videos = VideoPage.objects.child_of(column).live()
     audios = AudioPage.objects.child_of(column).live()
     assert videos.count() >= 2 and audios.count() >= 2
     counts = (videos.count(), audios.count(), get_media_model().objects.count())
-    column.seed_demo()
+    seed_column(column)
     assert (videos.count(), audios.count(), get_media_model().objects.count()) == counts
     for page in [*videos, *audios]:
         assert page.transcript and page.cover_image_id and page.column_id == column.pk

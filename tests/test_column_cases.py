@@ -6,14 +6,15 @@ import pytest
 
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from columns.plugins.cases import (
+from columns.plugins.cases.models import (
     CASE_SUMMARY_REQUIRED_MESSAGE,
     COMMENTARY_REQUIRED_MESSAGE,
     CaseStudyColumnPage,
     CaseStudyPage,
     StatuteBlock,
 )
-from columns.plugins.research import ResearchColumnPage
+from columns.plugins.research.models import ResearchColumnPage
+from demo.columns import seed_column
 from home.models import HomePage
 from tests.conftest import add_column
 
@@ -65,7 +66,7 @@ def admin_data(commentary=(COMMENT,), statutes=(STATUTE,), **overrides):
 
 
 def add_url(column):
-    return f"/admin/pages/add/columns/casestudypage/{column.pk}/"
+    return f"/admin/pages/add/cases/casestudypage/{column.pk}/"
 
 
 def test_column_lives_under_the_home_page_once(home, column):
@@ -191,10 +192,10 @@ def test_column_lists_cases_a_page_at_a_time(client, column):
 
 
 def test_seed_demo_creates_cases_once(client, column):
-    column.seed_demo()
+    seed_column(column)
     count = CaseStudyPage.objects.child_of(column).count()
     assert 3 <= count <= 5
-    column.seed_demo()
+    seed_column(column)
     assert CaseStudyPage.objects.child_of(column).count() == count
     for page in CaseStudyPage.objects.child_of(column).live():
         html = client.get(page.url).content.decode()

@@ -11,14 +11,15 @@ from django.utils import timezone
 
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from columns.plugins.gov_info import (
+from columns.plugins.gov_info.models import (
     GovInfoColumnPage,
     GovInfoPage,
     Validity,
     allocate_index_number,
     normalise_document_number,
 )
-from columns.plugins.news import NewsColumnPage, NewsPage
+from columns.plugins.news.models import NewsColumnPage, NewsPage
+from demo.columns import seed_column
 from home.models import HomePage
 from portal.models import SerialCounter
 from tests.conftest import add_column
@@ -76,7 +77,7 @@ def admin_data(**overrides):
 
 
 def add_url(column):
-    return f"/admin/pages/add/columns/govinfopage/{column.pk}/"
+    return f"/admin/pages/add/gov_info/govinfopage/{column.pk}/"
 
 
 # Parents and children
@@ -339,10 +340,10 @@ def test_pagination_keeps_the_filters(client, column):
 
 
 def test_seed_demo_creates_documents_once(client, column):
-    column.seed_demo()
+    seed_column(column)
     count = GovInfoPage.objects.child_of(column).count()
     assert 3 <= count <= 5
-    column.seed_demo()
+    seed_column(column)
     assert GovInfoPage.objects.child_of(column).count() == count
     pages = GovInfoPage.objects.child_of(column).live()
     assert len({page.index_number for page in pages}) == count

@@ -9,9 +9,8 @@ from django.core.management import call_command
 
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from columns.demo_images import ensure_demo_image
 from columns.models import ColumnPage
-from columns.plugins.grid import (
+from columns.plugins.grid.models import (
     EMPTY_QUERY_MESSAGE,
     QUERY_MAX_LENGTH,
     QUERY_TOO_LONG_MESSAGE,
@@ -20,8 +19,9 @@ from columns.plugins.grid import (
     GridPage,
     StreetPage,
 )
-from columns.plugins.news import NewsColumnPage, NewsPage
+from columns.plugins.news.models import NewsColumnPage, NewsPage
 from columns.registry import get_column_types, register_column, unregister_column
+from demo.columns.images import ensure_demo_image
 from home.models import HomePage
 from tests.conftest import add_column
 
@@ -430,7 +430,7 @@ def grid_data(**overrides):
 
 
 def add_grid_url(community):
-    return f"/admin/pages/add/columns/gridpage/{community.pk}/"
+    return f"/admin/pages/add/grid/gridpage/{community.pk}/"
 
 
 def test_admin_form_names_the_grid(admin_client, directory):
@@ -486,7 +486,7 @@ def test_admin_requires_worker_name_and_area(admin_client, directory):
 
 def test_admin_adds_a_street_under_the_column(admin_client, column):
     response = admin_client.post(
-        f"/admin/pages/add/columns/streetpage/{column.pk}/",
+        f"/admin/pages/add/grid/streetpage/{column.pk}/",
         nested_form_data({"title": "城北街道", "slug": "chengbei", "intro": "", "action-publish": "publish"}),
     )
     assert response.status_code == 302, response.content.decode()[:3000]

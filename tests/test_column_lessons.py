@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 from wagtailmedia.models import get_media_model
 
-from columns.plugins.lessons import (
+from columns.plugins.lessons.models import (
     BOTH_MEDIA_MESSAGE,
     LESSON_NUMBER_MESSAGE,
     NOT_A_VIDEO_MESSAGE,
@@ -19,7 +19,8 @@ from columns.plugins.lessons import (
     LessonSeriesPage,
     duplicate_lesson_message,
 )
-from columns.plugins.news import NewsColumnPage
+from columns.plugins.news.models import NewsColumnPage
+from demo.columns import seed_column
 from home.models import HomePage
 from tests.conftest import add_column
 
@@ -86,7 +87,7 @@ def admin_data(**overrides):
 
 
 def add_url(series):
-    return f"/admin/pages/add/columns/lessonpage/{series.pk}/"
+    return f"/admin/pages/add/lessons/lessonpage/{series.pk}/"
 
 
 def test_column_type_declarations():
@@ -124,7 +125,7 @@ def test_lessons_belong_to_the_column(column, series):
 
 def test_admin_creates_a_series(admin_client, column):
     response = admin_client.post(
-        f"/admin/pages/add/columns/lessonseriespage/{column.pk}/",
+        f"/admin/pages/add/lessons/lessonseriespage/{column.pk}/",
         {"title": "识别邪教 远离邪教", "slug": "sbxj", "intro": "三节短课。", "action-publish": "publish"},
     )
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -270,8 +271,8 @@ def test_column_lists_series_a_page_at_a_time(client, column):
 
 
 def test_seed_demo_creates_one_series_of_three_lessons_once(client, column):
-    column.seed_demo()
-    column.seed_demo()
+    seed_column(column)
+    seed_column(column)
     series = LessonSeriesPage.objects.child_of(column).get()
     assert series.cover_image is not None
     assert list(series.lessons().values_list("lesson_number", flat=True)) == [1, 2, 3]

@@ -25,7 +25,7 @@ from columns.plugins.mediation import (
     MediationRequestEvent,
     Status,
 )
-from columns.plugins.news import NewsColumnPage
+from columns.plugins.news.models import NewsColumnPage
 from home.models import HomePage
 from tests.conftest import add_column
 

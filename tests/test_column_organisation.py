@@ -11,10 +11,9 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from columns.demo_images import ensure_demo_image
 from columns.models import ColumnItem
-from columns.plugins.news import NewsColumnPage, NewsPage
-from columns.plugins.organisation import (
+from columns.plugins.news.models import NewsColumnPage, NewsPage
+from columns.plugins.organisation.models import (
     Department,
     DepartmentsPage,
     Leader,
@@ -23,6 +22,8 @@ from columns.plugins.organisation import (
     OrganisationFunctionsPage,
 )
 from columns.registry import get_column_types
+from demo.columns import seed_column
+from demo.columns.images import ensure_demo_image
 from home.models import HomePage
 from tests.conftest import add_column, add_items
 
@@ -113,7 +114,7 @@ def departments_data(rows, **overrides):
 
 
 def add_url(column, model):
-    return f"/admin/pages/add/columns/{model._meta.model_name}/{column.pk}/"
+    return f"/admin/pages/add/{model._meta.app_label}/{model._meta.model_name}/{column.pk}/"
 
 
 # Parents and children
@@ -158,7 +159,7 @@ def test_empty_column_renders(client, column):
     html = response.content.decode()
     assert "本栏目暂无信息。" in html
     assert "org-sections" not in html and "org-leader-cards" not in html
-    assert "columns/css/organisation.css" in html
+    assert "organisation/css/organisation.css" in html
 
 
 def test_column_links_the_latest_page_of_each_kind_and_lists_the_current_leaders(client, column, photo):
@@ -478,7 +479,7 @@ def test_search_index_holds_leaders_and_departments(column):
 
 
 def test_seed_demo_fills_the_column_once(client, column):
-    column.seed_demo()
+    seed_column(column)
     assert OrganisationFunctionsPage.objects.child_of(column).live().count() == 1
     leadership = LeadershipPage.objects.child_of(column).live().get()
     departments = DepartmentsPage.objects.child_of(column).live().get()
@@ -488,7 +489,7 @@ def test_seed_demo_fills_the_column_once(client, column):
     assert all(leader.photo and leader.duties for leader in leaders)
     assert departments.departments.count() >= 5
     counts = (Leader.objects.count(), Department.objects.count(), column.get_children().count())
-    column.seed_demo()
+    seed_column(column)
     assert (Leader.objects.count(), Department.objects.count(), column.get_children().count()) == counts
     html = client.get(column.url).content.decode()
     assert leaders[0].name in html and "清江" not in leaders[0].name

@@ -12,10 +12,11 @@ from django.core.management import call_command
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from columns.demo_images import ensure_demo_image
-from columns.plugins.news import NewsColumnPage, NewsPage
-from columns.plugins.pioneers import PHOTO_REQUIRED_MESSAGE, PioneerColumnPage, PioneerHonour, PioneerProfilePage
+from columns.plugins.news.models import NewsColumnPage, NewsPage
+from columns.plugins.pioneers.models import PHOTO_REQUIRED_MESSAGE, PioneerColumnPage, PioneerHonour, PioneerProfilePage
 from columns.registry import get_column_types, register_column, unregister_column
+from demo.columns import seed_column
+from demo.columns.images import ensure_demo_image
 from home.models import HomePage
 from tests.conftest import add_column
 
@@ -292,7 +293,7 @@ def admin_data(photo, **overrides):
 
 
 def add_url(column):
-    return f"/admin/pages/add/columns/pioneerprofilepage/{column.pk}/"
+    return f"/admin/pages/add/pioneers/pioneerprofilepage/{column.pk}/"
 
 
 def test_admin_form_names_the_fields_for_profiles(admin_client, column):
@@ -351,11 +352,11 @@ def test_admin_requires_the_unit(admin_client, column, photo):
 
 
 def test_seed_demo_creates_profiles_once(client, column):
-    column.seed_demo()
+    seed_column(column)
     profiles = PioneerProfilePage.objects.child_of(column)
     count = profiles.count()
     assert 3 <= count <= 5
-    column.seed_demo()
+    seed_column(column)
     assert profiles.count() == count
     assert {profile.kind for profile in profiles} == {"individual", "collective"}
     assert all(profile.photo_id and profile.honours.exists() for profile in profiles)

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
 from columns.models import ColumnPage
-from columns.plugins.news import NewsColumnPage
-from columns.plugins.notices import NoticeColumnPage
+from columns.plugins.news.models import NewsColumnPage
+from columns.plugins.notices.models import NoticeColumnPage
 from columns.registry import get_column_types, register_column_temporarily
 from home.models import HomePage
 from tests.column_plugin_app.models import SafetyTipPage, SafetyTipsColumnPage
@@ -120,7 +120,7 @@ def test_unregistered_column_type_cannot_be_created(home):
 
 @pytest.mark.django_db
 def test_city_column_names_follow_the_site_identity(client, home):
-    from columns.plugins.news import RuleOfLawColumnPage, SafeCityColumnPage
+    from columns.plugins.news.models import RuleOfLawColumnPage, SafeCityColumnPage
     from portal.models import SiteIdentity
 
     rule_of_law = add_column(home, RuleOfLawColumnPage, RuleOfLawColumnPage.title_for_city("测试"), "fzjs")

@@ -10,7 +10,7 @@ from captcha.conf import settings as captcha_settings
 from wagtail.test.utils.form_data import nested_form_data
 
 from columns.checks import check_column_types
-from columns.plugins.news import NewsColumnPage, NewsPage
+from columns.plugins.news.models import NewsColumnPage, NewsPage
 from columns.plugins.qa import QaColumnPage, QaGuidePage
 from columns.registry import get_column_types
 from home.models import HomePage

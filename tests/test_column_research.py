@@ -7,8 +7,10 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from columns.plugins.gov_info import GovInfoColumnPage
-from columns.plugins.research import REPORT_REQUIRED_MESSAGE, ResearchColumnPage, ResearchReportPage, demo_report_pdf
+from columns.plugins.gov_info.models import GovInfoColumnPage
+from columns.plugins.research.models import REPORT_REQUIRED_MESSAGE, ResearchColumnPage, ResearchReportPage
+from demo.columns import seed_column
+from demo.columns.research import demo_report_pdf
 from home.models import HomePage
 from tests.conftest import add_column
 
@@ -59,7 +61,7 @@ def admin_data(**overrides):
 
 
 def add_url(column):
-    return f"/admin/pages/add/columns/researchreportpage/{column.pk}/"
+    return f"/admin/pages/add/research/researchreportpage/{column.pk}/"
 
 
 def test_column_lives_under_the_home_page_once(home, column):
@@ -152,11 +154,11 @@ def test_demo_pdf_is_a_pdf_with_the_text():
 
 
 def test_seed_demo_creates_reports_with_files_once(client, column):
-    column.seed_demo()
+    seed_column(column)
     count = ResearchReportPage.objects.child_of(column).count()
     assert 3 <= count <= 5
     documents = get_document_model().objects.count()
-    column.seed_demo()
+    seed_column(column)
     assert ResearchReportPage.objects.child_of(column).count() == count
     assert get_document_model().objects.count() == documents == count
     for page in ResearchReportPage.objects.child_of(column).live():

@@ -8,13 +8,14 @@ import time_machine
 
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from columns.plugins.news import NewsColumnPage
-from columns.plugins.tips import (
+from columns.plugins.news.models import NewsColumnPage
+from columns.plugins.tips.models import (
     VALID_UNTIL_BEFORE_FROM_MESSAGE,
     VALID_UNTIL_BEFORE_PUBLISH_MESSAGE,
     TipColumnPage,
     TipPage,
 )
+from demo.columns import seed_column
 from home.models import HomePage
 from tests.conftest import add_column
 
@@ -64,7 +65,7 @@ def admin_data(**overrides):
 
 
 def add_url(column):
-    return f"/admin/pages/add/columns/tippage/{column.pk}/"
+    return f"/admin/pages/add/tips/tippage/{column.pk}/"
 
 
 def test_column_type_declarations():
@@ -199,10 +200,10 @@ def test_column_lists_tips_a_page_at_a_time_keeping_the_filter(client, column):
 
 
 def test_seed_demo_creates_tips_once(client, column):
-    column.seed_demo()
+    seed_column(column)
     count = TipPage.objects.child_of(column).count()
     assert 3 <= count <= 5
-    column.seed_demo()
+    seed_column(column)
     assert TipPage.objects.child_of(column).count() == count
     listing = client.get(column.url).content.decode()
     for tip in TipPage.objects.child_of(column):

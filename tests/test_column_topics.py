@@ -15,13 +15,14 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from columns.plugins.news import NewsColumnPage, NewsPage
-from columns.plugins.topics import (
+from columns.plugins.news.models import NewsColumnPage, NewsPage
+from columns.plugins.topics.models import (
     END_BEFORE_START_MESSAGE,
     TopicArticlePage,
     TopicColumnPage,
     TopicPage,
 )
+from demo.columns import seed_column
 from home.models import HomePage
 from tests.conftest import add_column
 
@@ -148,8 +149,8 @@ def test_articles_live_only_in_a_topic(home, column, topic):
 def test_admin_offers_only_topics_under_the_column(admin_client, column):
     response = admin_client.get(f"/admin/pages/{column.pk}/add_subpage/")
     assert response.status_code == 302
-    assert response["Location"] == f"/admin/pages/add/columns/topicpage/{column.pk}/"
-    response = admin_client.post(f"/admin/pages/add/columns/topicarticlepage/{column.pk}/", article_data())
+    assert response["Location"] == f"/admin/pages/add/topics/topicpage/{column.pk}/"
+    response = admin_client.post(f"/admin/pages/add/topics/topicarticlepage/{column.pk}/", article_data())
     assert response.status_code == 302 and response["Location"] == "/admin/"
     assert not TopicArticlePage.objects.exists()
 
@@ -162,7 +163,7 @@ def test_articles_belong_to_the_column(column, topic):
 
 
 def test_admin_publishes_an_article_that_belongs_to_the_column(admin_client, column, topic):
-    response = admin_client.post(f"/admin/pages/add/columns/topicarticlepage/{topic.pk}/", article_data())
+    response = admin_client.post(f"/admin/pages/add/topics/topicarticlepage/{topic.pk}/", article_data())
     assert response.status_code == 302, response.content.decode()[:3000]
     article = TopicArticlePage.objects.get(slug="jinshequ")
     assert article.live and article.column_id == column.pk
@@ -260,7 +261,7 @@ def test_empty_topic_shows_an_empty_state(client, topic):
 
 
 def test_topic_page_shows_its_period_and_banner(client, column):
-    from columns.demo_images import ensure_demo_image
+    from demo.columns.images import ensure_demo_image
 
     banner = ensure_demo_image("专题横幅", "banner", 1200, 300)
     topic = add_topic(column, "xianfa", start=datetime.date(2026, 3, 1), end=datetime.date(2026, 3, 31))
@@ -300,7 +301,7 @@ def test_topic_without_end_date_is_long_term(client, column):
 
 def test_admin_refuses_an_end_date_before_the_start_date(admin_client, column):
     response = admin_client.post(
-        f"/admin/pages/add/columns/topicpage/{column.pk}/", topic_data(start_date="2026-03-10", end_date="2026-03-09")
+        f"/admin/pages/add/topics/topicpage/{column.pk}/", topic_data(start_date="2026-03-10", end_date="2026-03-09")
     )
     assert response.status_code == 200
     assert END_BEFORE_START_MESSAGE in response.content.decode()
@@ -308,7 +309,7 @@ def test_admin_refuses_an_end_date_before_the_start_date(admin_client, column):
 
 
 def test_admin_creates_a_topic(admin_client, column):
-    response = admin_client.post(f"/admin/pages/add/columns/topicpage/{column.pk}/", topic_data())
+    response = admin_client.post(f"/admin/pages/add/topics/topicpage/{column.pk}/", topic_data())
     assert response.status_code == 302, response.content.decode()[:3000]
     topic = TopicPage.objects.get(slug="xianfa")
     assert topic.live and topic.start_date == datetime.date(2026, 3, 1) and topic.status == "进行中"
@@ -352,14 +353,14 @@ def test_column_paginates_topics(client, column):
 
 
 def test_seed_demo_fills_the_column_once(client, column):
-    column.seed_demo()
+    seed_column(column)
     topics = TopicPage.objects.child_of(column).live()
     articles = TopicArticlePage.objects.descendant_of(column).live()
     assert topics.count() >= 2 and articles.count() >= 4
     assert {topic.status for topic in topics} == {"进行中", "已结束"}
     assert all(article.column_id == column.pk for article in articles)
     counts = (topics.count(), articles.count())
-    column.seed_demo()
+    seed_column(column)
     assert (topics.count(), articles.count()) == counts
     assert client.get(column.url).status_code == 200
     for page in [*topics, *articles]:

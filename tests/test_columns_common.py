@@ -10,8 +10,8 @@ from django.utils import timezone
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from columns.models import ColumnItem
-from columns.plugins.news import NewsColumnPage, NewsPage
-from columns.plugins.notices import NoticePage
+from columns.plugins.news.models import NewsColumnPage, NewsPage
+from columns.plugins.notices.models import NoticePage
 from home.models import HomePage
 from tests.conftest import TEST_IDENTITY, add_items
 
@@ -106,7 +106,7 @@ def test_item_moved_to_another_column_follows_it(home, news_column):
 
 
 def test_notice_validity_before_publish_date_is_refused_in_the_admin(admin_client, notice_column):
-    url = f"/admin/pages/add/columns/noticepage/{notice_column.pk}/"
+    url = f"/admin/pages/add/notices/noticepage/{notice_column.pk}/"
     data = nested_form_data(
         {
             "title": "关于测试的通知",

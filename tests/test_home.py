@@ -7,8 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from columns.plugins.news import NewsColumnPage, NewsPage
-from columns.plugins.notices import NoticePage
+from columns.plugins.news.models import NewsColumnPage, NewsPage
+from columns.plugins.notices.models import NoticePage
 from home.models import HomeColumnSlot
 from tests.conftest import add_column, add_items
 

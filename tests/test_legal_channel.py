@@ -8,8 +8,9 @@ from django.utils import timezone
 
 from wagtail.documents import get_document_model
 
-from columns.plugins.legal_news import LegalNewsColumnPage
-from columns.plugins.news import NewsPage
+from columns.plugins.legal_news.models import LegalNewsColumnPage
+from columns.plugins.news.models import NewsPage
+from demo.columns import seed_column
 from legal_services.models import (
     GuideIndexPage,
     GuideLegalBasis,
@@ -258,8 +259,8 @@ def test_page_types_sit_where_they_belong(home, guide_index):
 def test_the_legal_news_column_holds_news_and_seeds_idempotently(client, home):
     column = add_column(home, LegalNewsColumnPage, "法治动态", "fzdt")
     assert LegalNewsColumnPage.allowed_subpage_models() == [NewsPage]
-    column.seed_demo()
-    column.seed_demo()
+    seed_column(column)
+    seed_column(column)
     items = NewsPage.objects.child_of(column).live()
     assert items.count() == 2
     html = client.get(column.url).content.decode()
@@ -276,8 +277,8 @@ def test_the_legal_news_column_passes_the_column_checks():
 
 
 def test_the_demo_guides_are_seeded_once_and_render(client, guide_index):
-    guide_index.seed_demo()
-    guide_index.seed_demo()
+    seed_column(guide_index)
+    seed_column(guide_index)
     guides = GuidePage.objects.child_of(guide_index).live()
     assert sorted(guides.values_list("title", flat=True)) == ["申请人民调解", "申请法律援助"]
     for guide in guides:

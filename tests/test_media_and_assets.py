@@ -16,7 +16,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtailmedia.models import get_media_model
 
-from columns.plugins.news import NewsPage
+from columns.plugins.news.models import NewsPage
 from tests.conftest import add_items
 
 pytestmark = pytest.mark.django_db

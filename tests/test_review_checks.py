@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.models import Workflow
 
-from columns.plugins.news import NewsPage
+from columns.plugins.news.models import NewsPage
 from review.models import SensitiveWord, TermCorrection
 from tests.fixtures_review import *  # noqa: F403
 from tests.fixtures_review import XHR, action_url, approve, check, current_task_state, login, sign

@@ -64,7 +64,7 @@ def test_other_units_cannot_see_the_trail(client, people, published):
 
 
 def test_trail_of_an_item_never_submitted(admin_client, people):
-    from columns.plugins.news import NewsPage
+    from columns.plugins.news.models import NewsPage
 
     draft = people.news_column.add_child(instance=NewsPage(title="未提交的稿件", slug="wtj", live=False))
     html = admin_client.get(f"/admin/review/trail/{draft.pk}/").content.decode()

@@ -6,8 +6,8 @@ from django.contrib.auth.models import Group
 
 from wagtail.models import GroupPagePermission, Workflow
 
-from columns.plugins.news import NewsPage
-from columns.plugins.notices import NoticePage
+from columns.plugins.news.models import NewsPage
+from columns.plugins.notices.models import NoticePage
 from review.models import ReportedItem, ReportingUnit, UnitMember
 from tests.fixtures_review import *  # noqa: F403
 from tests.fixtures_review import add_item_url, item_data, login, submit_item

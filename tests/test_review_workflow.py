@@ -190,7 +190,7 @@ def test_unit_leaders_are_asked_by_email_to_sign(client, people, django_capture_
 
 
 def test_final_leader_cannot_publish_outside_the_workflow(client, people):
-    from columns.plugins.news import NewsPage
+    from columns.plugins.news.models import NewsPage
     from tests.fixtures_review import item_data
 
     draft = people.news_column.add_child(instance=NewsPage(title="办公室草稿", slug="fzxc", live=False))
@@ -239,7 +239,7 @@ def test_leader_signs_from_the_page_editor(client, people):
 
 
 def test_final_leader_cannot_bulk_publish(client, people):
-    from columns.plugins.news import NewsPage
+    from columns.plugins.news.models import NewsPage
 
     draft = people.news_column.add_child(instance=NewsPage(title="办公室草稿", slug="bgs", live=False))
     draft.save_revision()

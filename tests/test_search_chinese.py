@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from columns.plugins.news import NewsColumnPage
+from columns.plugins.news.models import NewsColumnPage
 from search import service
 from search.models import IndexEntry, SearchTerm, Synonym
 from tests.conftest import add_column
@@ -258,7 +258,7 @@ def test_a_dictionary_word_inside_a_longer_dictionary_word_is_found(news_column,
 
 
 def test_topic_pages_are_searchable_not_only_their_articles(home, make_page):
-    from columns.plugins.topics import TopicColumnPage, TopicPage
+    from columns.plugins.topics.models import TopicColumnPage, TopicPage
 
     column = add_column(home, TopicColumnPage, "专题专栏", "ztzl")
     topic = TopicPage(title="安全生产法治宣传月", slug="aqsc", intro="集中开展安全生产法治宣传。")

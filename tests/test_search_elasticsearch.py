@@ -108,7 +108,7 @@ def es_backend(settings):
 
 @pytest.mark.django_db
 def test_service_ranks_and_highlights_from_an_elasticsearch_response(es_backend, news_column, monkeypatch):
-    from columns.plugins.news import NewsPage
+    from columns.plugins.news.models import NewsPage
     from tests.conftest import add_items
 
     older, newer, both = add_items(news_column, NewsPage, 3, prefix="条目")
@@ -181,7 +181,7 @@ def live_es(settings):
 def test_live_rebuild_swaps_alias_and_finds_chinese_words(live_es, news_column):
     from wagtail.rich_text import RichText
 
-    from columns.plugins.news import NewsPage
+    from columns.plugins.news.models import NewsPage
 
     for slug, title, body in [("a", "警惕电信网络诈骗", "防范诈骗。"), ("b", "治安巡逻", "民警加强夜间治安巡逻。")]:
         news_column.add_child(
@@ -236,7 +236,7 @@ class RecordingIndices:
 
 @pytest.mark.django_db
 def test_rebuild_command_fills_a_new_index_then_swaps_the_alias(es_backend, news_column, monkeypatch):
-    from columns.plugins.news import NewsPage
+    from columns.plugins.news.models import NewsPage
     from tests.conftest import add_items
 
     add_items(news_column, NewsPage, 3, prefix="平安建设")

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from columns.plugins.news import NewsColumnPage
+from columns.plugins.news.models import NewsColumnPage
 from tests.conftest import add_column
 from tests.fixtures_search import chinese_backend, make_page  # noqa: F401
 

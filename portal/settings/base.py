@@ -5,6 +5,7 @@ environment variables (see README, "Configuration"); ``DEBUG`` is off here and
 only ``dev.py`` turns it on.
 """
 
+import pkgutil
 from pathlib import Path
 
 from .env import database_from_env, env_bool, env_int, env_list, env_str
@@ -18,12 +19,22 @@ SECRET_KEY = env_str("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# Built-in column types are apps of their own under columns/plugins/; every package there is
+# installed, so adding a column type never means editing this list. Listed from the directory
+# (no Django import: the app registry is not ready while settings load).
+COLUMN_PLUGIN_APPS = [
+    f"columns.plugins.{module.name}"
+    for module in pkgutil.iter_modules([str(BASE_DIR / "columns" / "plugins")])
+    if module.ispkg
+]
+
 INSTALLED_APPS = [
     "portal",
     "home",
     "review",
     "assessment",
     "columns",
+    *COLUMN_PLUGIN_APPS,
     "legal_services",
     "mailbox",
     "search",

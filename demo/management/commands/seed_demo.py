@@ -19,7 +19,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from columns.plugins.news import (
+from columns.plugins.news.models import (
     CultureColumnPage,
     NewsColumnPage,
     NewsPage,
@@ -27,9 +27,10 @@ from columns.plugins.news import (
     SafeCityColumnPage,
     TeamBuildingColumnPage,
 )
-from columns.plugins.notices import NoticeColumnPage, NoticePage
+from columns.plugins.notices.models import NoticeColumnPage, NoticePage
 from columns.registry import get_column_types
 from demo import content as demo_content
+from demo.columns import seed_column
 from demo.images import image_bytes
 from home.models import HomeBannerSlide, HomeColumnSlot, HomePage
 from portal.models import SiteIdentity
@@ -140,7 +141,7 @@ class Command(BaseCommand):
             for item_spec in spec["items"]:
                 self.ensure_item(column, ITEM_MODELS[spec["kind"]], item_spec)
         before = column.get_descendants().count()
-        column.seed_demo()
+        seed_column(column)
         self.created += column.get_descendants().count() - before
         return column
 

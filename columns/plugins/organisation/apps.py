@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class OrganisationConfig(AppConfig):
+    name = "columns.plugins.organisation"
+    label = "organisation"
+    verbose_name = "机构设置"

@@ -1,0 +1,1 @@
+"""Built-in column plugin: 专题."""
