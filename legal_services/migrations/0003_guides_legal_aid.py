@@ -3,7 +3,6 @@
 import django.db.models.deletion
 import django.utils.timezone
 import legal_services.crypto
-import legal_services.models.legal_aid
 import modelcluster.fields
 import portal.validators
 import wagtail.fields
