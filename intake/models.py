@@ -44,7 +44,8 @@ class CitizenRequest(models.Model):
     @classmethod
     def already_submitted(cls, submission_key: str) -> bool:
         """Whether a form carrying this one-time key was already stored (double click, resent form)."""
-        return bool(submission_key) and cls._default_manager.filter(submission_key=submission_key).exists()
+        has_key = any(field.name == "submission_key" for field in cls._meta.concrete_fields)
+        return has_key and bool(submission_key) and cls._default_manager.filter(submission_key=submission_key).exists()
 
     def issue_query_code(self) -> str:
         """Give the request a fresh query code; returns it in plain text, to be shown once and never stored."""

@@ -1,4 +1,4 @@
-"""Taking in legal-aid applications and answering applicants' status queries.
+"""Taking in legal-aid applications, telling staff about them, and counting failed status queries.
 
 An application, its attachments and its first history entry are stored in one
 transaction; files written before a failure are removed again, so a failed
@@ -13,7 +13,7 @@ from django.urls import reverse
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from portal.mail import send_after_commit
-from portal.ratelimit import RateLimit, client_ip
+from portal.ratelimit import RateLimit
 
 from .models import AidStatus, LegalAidApplication, LegalAidAttachment
 
@@ -93,16 +93,3 @@ def _edit_link(application):
 
 
 QUERY_FAILURES = RateLimit("legal-aid-query-failures", QUERY_FAILURE_LIMIT, QUERY_FAILURE_WINDOW)
-
-
-def query_blocked(request):
-    return QUERY_FAILURES.exceeded(client_ip(request))
-
-
-def record_query_failure(request):
-    QUERY_FAILURES.hit(client_ip(request))
-
-
-def find_application(tracking_number, query_code):
-    """The application for this number and code, or None; an unknown number costs the same as a wrong code."""
-    return LegalAidApplication.find(tracking_number, query_code)

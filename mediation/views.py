@@ -15,11 +15,6 @@ QUERY_LIMITED_MESSAGE = "查询失败次数过多，为保护申请人信息，�
 QUERY_FAILURES = RateLimit("mediation-query-failures", QUERY_FAILURE_LIMIT, QUERY_FAILURE_WINDOW)
 
 
-def find_request(tracking_number, query_code):
-    """The request for this number and code, or None; an unknown number costs the same hash check as a wrong code."""
-    return MediationRequest.find(tracking_number, query_code)
-
-
 def create_request(data):
     """Store a request with a fresh number and code; returns (request, plain query code).
 

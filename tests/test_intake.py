@@ -113,3 +113,9 @@ def test_private_files_live_under_private_media_root_and_have_no_url(settings, t
     assert Path(private_storage.path("mailbox/2026/01/a.pdf")) == tmp_path / "private" / "mailbox/2026/01/a.pdf"
     with pytest.raises(ValueError):
         private_storage.url("mailbox/2026/01/a.pdf")
+
+
+def test_a_request_without_one_time_keys_ignores_a_posted_key(client):
+    """Legal-aid applications have no submission key; a key sent anyway is simply ignored."""
+    response = client.post("/legal/aid/", {"submission_key": "abc"})
+    assert response.status_code == 200 and "请填写申请人姓名。" in response.content.decode()
