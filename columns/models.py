@@ -6,8 +6,6 @@ are one query over one table whatever the item types; concrete column types
 subclass them in ``columns/plugins/`` or in any other app.
 """
 
-import importlib
-import pkgutil
 from datetime import timedelta
 
 from django.core.paginator import Paginator
@@ -173,20 +171,5 @@ class ColumnItem(Page):
 
 register_searchable(ColumnItem, date_field="publish_date")
 
-
-def _import_plain_plugin_modules():
-    """Transitional: import the plugins still kept as plain modules (mediation, qa) so they register.
-
-    Plugins that are app packages (columns/plugins/<name>/) are installed apps and
-    register when Django imports their models; this goes once the last module is a package.
-    """
-    from . import plugins  # a real cycle: the plugin modules import this module
-
-    for module in pkgutil.iter_modules(plugins.__path__):
-        if not module.ispkg:
-            importlib.import_module(f"{plugins.__name__}.{module.name}")
-
-
-_import_plain_plugin_modules()
 
 __all__ = ["ColumnItem", "ColumnPage"]

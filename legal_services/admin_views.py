@@ -7,7 +7,6 @@ reaches only the applications assigned to them, whatever URL they type.
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -20,7 +19,7 @@ from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, Snippe
 from wagtail.snippets.views.snippets import DeleteView, EditView, HistoryView, UsageView
 
 from .legal_aid import notify_lawyer
-from .models import AidStatus, LegalAidApplication, LegalAidAttachment, LegalAidEvent
+from .models import AidStatus, LegalAidApplication, LegalAidAttachment
 from .models.legal_aid import NEXT_STATUSES
 
 REVEAL_ACTION = "legal_services.reveal_personal_data"
@@ -85,11 +84,9 @@ class LegalAidEditView(AssignedOnlyMixin, EditView):
             if instance.status == AidStatus.ASSIGNED and not note:
                 note = f"已指派{instance.assigned_organisation or '法律援助律师'}承办。"
         if instance.status != previous or note:
-            LegalAidEvent.objects.create(
-                application=instance, from_status=previous, to_status=instance.status, note=note, user=self.request.user
-            )
+            instance.record_event(from_status=previous, to_status=instance.status, note=note, user=self.request.user)
         if instance.status == AidStatus.ASSIGNED and previous != AidStatus.ASSIGNED and instance.assigned_lawyer:
-            transaction.on_commit(lambda: notify_lawyer(instance))
+            notify_lawyer(instance)  # sent once the edit is committed
         return instance
 
 

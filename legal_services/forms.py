@@ -6,8 +6,9 @@ from django.utils import timezone
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from portal.captcha import ChineseCaptchaField
-from portal.validators import normalize_phone, validate_phone
+from intake.forms import ChineseCaptchaField, ContactNameField, ContactPhoneField
+from intake.forms import TrackingQueryForm as IntakeQueryForm
+from portal.validators import normalize_phone
 
 from .models.legal_aid import CaseType, HardshipBasis
 from .models.questions import (
@@ -117,11 +118,8 @@ def attachment_limit_mb():
 class LegalAidForm(forms.Form):
     """The online legal-aid application. Files cannot be kept by the browser when the form comes back with errors."""
 
-    applicant_name = forms.CharField(
-        label="申请人姓名",
-        max_length=30,
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-        error_messages={"required": "请填写申请人姓名。", "max_length": "姓名不能超过30个字。"},
+    applicant_name = ContactNameField(
+        label="申请人姓名", max_length=30, error_messages={"max_length": "姓名不能超过30个字。"}
     )
     id_number = forms.CharField(
         label="身份证号码",
@@ -131,14 +129,7 @@ class LegalAidForm(forms.Form):
         help_text="18位居民身份证号码，加密保存，仅经授权的工作人员可见。",
         error_messages={"required": "请填写身份证号码。", "max_length": "身份证号码应为18位。"},
     )
-    phone = forms.CharField(
-        label="联系电话",
-        max_length=30,
-        validators=[validate_phone],
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
-        help_text="11位手机号或带区号的固定电话，加密保存。",
-        error_messages={"required": "请填写联系电话。"},
-    )
+    phone = ContactPhoneField(help_text="11位手机号或带区号的固定电话，加密保存。")
     address = forms.CharField(
         label="住址",
         max_length=200,
@@ -198,9 +189,6 @@ class LegalAidForm(forms.Form):
     def clean_id_number(self):
         return normalize_id_number(self.cleaned_data["id_number"])
 
-    def clean_phone(self):
-        return normalize_phone(self.cleaned_data["phone"])
-
     def clean_attachments(self):
         files = self.cleaned_data.get("attachments") or []
         if len(files) > ATTACHMENT_MAX_COUNT:
@@ -225,26 +213,7 @@ class LegalAidForm(forms.Form):
         return cleaned
 
 
-class TrackingQueryForm(forms.Form):
-    """受理编号 and 查询码, as the receipt showed them."""
+class TrackingQueryForm(IntakeQueryForm):
+    """受理编号 and 查询码 of a legal-aid application, as the receipt showed them."""
 
-    tracking_number = forms.CharField(
-        label="受理编号",
-        max_length=20,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "placeholder": "例如：FY20261125-0007"}),
-        error_messages={"required": "请填写受理编号。", "max_length": "受理编号或查询码不正确。"},
-    )
-    query_code = forms.CharField(
-        label="查询码",
-        max_length=20,
-        widget=forms.PasswordInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
-        help_text="提交申请时页面显示的10位数字。",
-        error_messages={"required": "请填写查询码。", "max_length": "受理编号或查询码不正确。"},
-    )
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
-
-    def clean_tracking_number(self):
-        return self.cleaned_data["tracking_number"].strip().upper()
+    placeholder = "例如：FY20261125-0007"

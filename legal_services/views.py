@@ -1,52 +1,34 @@
-"""Public views of the legal-services channel, and the question intake every page taking questions uses.
+"""Public views of the legal-services channel: the front door, questions and answers, and legal aid.
 
-A page that takes questions (a ``RoutablePageMixin`` page: no project URL
-needed) calls ``take_question`` on its form route, redirects to its receipt
-route when a question was saved (POST/redirect/GET), and shows
-``question_receipt`` there.
+Legal-aid applications use the shared submit → receipt → query views of ``intake``.
 """
 
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.cache import add_never_cache_headers
 
-from . import crypto
-from .forms import LegalAidForm, QuestionForm, TrackingQueryForm
-from .legal_aid import create_application, find_application, query_blocked, record_query_failure
-from .models import GuideIndexPage, LawLibraryPage, Question, QuestionCategory, normalise_search_query
+from intake.views import RequestQueryView, RequestReceiptView, RequestSubmitView
 
-RECEIPT_SESSION_KEY = "legal_services.question_receipt"
+from . import crypto
+from .forms import LegalAidForm, TrackingQueryForm
+from .legal_aid import QUERY_FAILURES, create_application
+from .models import (
+    GuideIndexPage,
+    LawLibraryPage,
+    LegalAidApplication,
+    Question,
+    QuestionCategory,
+    normalise_search_query,
+)
+from .questions import question_receipt, take_question
+
 AID_RECEIPT_SESSION_KEY = "legal_services.aid_receipt"
 CHANNEL_CATEGORIES = [QuestionCategory.POLICY, QuestionCategory.LITIGATION]
 QUESTIONS_PER_PAGE = 10
 LATEST_QUESTIONS = 5
-
-
-def take_question(request, categories):
-    """Return ``(form, question)``: a saved question after a valid POST, else the form to show again.
-
-    An invalid form keeps what the visitor typed and nothing is stored.
-    """
-    if request.method != "POST":
-        return QuestionForm(categories=categories), None
-    form = QuestionForm(request.POST, categories=categories)
-    if not form.is_valid():
-        return form, None
-    question = form.save()
-    request.session[RECEIPT_SESSION_KEY] = {
-        "reference": question.reference,
-        "category": question.get_category_display(),
-        "consent_to_publish": question.consent_to_publish,
-    }
-    return form, question
-
-
-def question_receipt(request):
-    """The receipt of this visitor's last question (reference number, whether it may be published), or None."""
-    return request.session.get(RECEIPT_SESSION_KEY)
 
 
 def _private(response):
@@ -107,47 +89,55 @@ def ask_done(request):
     )
 
 
-def aid_apply(request):
+class AidApplyView(RequestSubmitView):
     """The application form; invalid input is shown again with what was typed (files must be chosen again)."""
-    if not crypto.available():
-        return _private(render(request, "legal_services/aid_closed.html", status=503))
-    form = LegalAidForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        application, code = create_application(form.cleaned_data)
-        request.session[AID_RECEIPT_SESSION_KEY] = {
-            "tracking_number": application.tracking_number,
-            "query_code": code,
-            "review_deadline": application.review_deadline.isoformat(),
-        }
-        return redirect("legal_services:aid_done")
-    context = {"form": form, "files_dropped": bool(request.FILES)}
-    return _private(render(request, "legal_services/aid_apply.html", context))
+
+    form_class = LegalAidForm
+    model = LegalAidApplication
+    template_name = "legal_services/aid_apply.html"
+    receipt_session_key = AID_RECEIPT_SESSION_KEY
+
+    def dispatch(self, request, *args, **kwargs):
+        if not crypto.available():
+            return _private(render(request, "legal_services/aid_closed.html", status=503))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {}  # no one-time key: the form has none, the query code is the receipt
+
+    def get_context(self, form):
+        return {"form": form, "files_dropped": bool(self.request.FILES)}
+
+    def receipt_url(self):
+        return reverse("legal_services:aid_done")
+
+    def create(self, form):
+        return create_application(form.cleaned_data)
+
+    def receipt(self, form, created, code):
+        return {**super().receipt(form, created, code), "review_deadline": created.review_deadline.isoformat()}
 
 
-def aid_done(request):
+class AidDoneView(RequestReceiptView):
     """Shows the tracking number and query code once: they leave the session as they are displayed."""
-    receipt = request.session.pop(AID_RECEIPT_SESSION_KEY, None)
-    if receipt is None:
-        return redirect("legal_services:aid_query")
-    return _private(render(request, "legal_services/aid_done.html", {"receipt": receipt}))
+
+    template_name = "legal_services/aid_done.html"
+    receipt_session_key = AID_RECEIPT_SESSION_KEY
+    missing_url = reverse_lazy("legal_services:aid_query")
 
 
-def aid_query(request):
+class AidQueryView(RequestQueryView):
     """The application's status and every change, for the holder of its number and query code."""
-    context = {"form": TrackingQueryForm(), "message": "", "application": None}
-    status = 200
-    if request.method == "POST":
-        if query_blocked(request):
-            context["message"] = "查询失败次数过多，请15分钟后再试。"
-            status = 429
-        else:
-            form = TrackingQueryForm(request.POST)
-            context["form"] = form
-            if form.is_valid():
-                found = find_application(form.cleaned_data["tracking_number"], form.cleaned_data["query_code"])
-                if found is None:
-                    record_query_failure(request)
-                    context["message"] = "受理编号或查询码不正确，请核对后重新输入。"
-                else:
-                    context.update(application=found, events=found.events.all(), form=TrackingQueryForm())
-    return _private(render(request, "legal_services/aid_query.html", context, status=status))
+
+    form_class = TrackingQueryForm
+    model = LegalAidApplication
+    template_name = "legal_services/aid_query.html"
+    result_name = "application"
+    failures = QUERY_FAILURES
+    limited_message = "查询失败次数过多，请15分钟后再试。"
+    fresh_form_when_found = True
+
+
+aid_apply = AidApplyView.as_view()
+aid_done = AidDoneView.as_view()
+aid_query = AidQueryView.as_view()

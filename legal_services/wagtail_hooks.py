@@ -2,17 +2,17 @@
 
 import django_filters
 
-from django.contrib.auth import get_user_model
 from django.urls import path
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from intake.admin import NoAddPermissionPolicy
 
 from .admin_views import (
     DOWNLOAD_ACTION,
@@ -29,19 +29,6 @@ from .admin_views import (
 )
 from .forms import QuestionAdminForm
 from .models import LegalAidApplication, Question
-
-
-class QuestionPermissionPolicy(ModelPermissionPolicy):
-    """Nobody adds questions in the admin: they come only from the public form, with the asker's own consent."""
-
-    def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        actions = [action for action in actions if action != "add"]
-        if not actions:
-            return get_user_model().objects.none()
-        return super().users_with_any_permission(actions)
 
 
 class QuestionViewSet(SnippetViewSet):
@@ -96,21 +83,13 @@ class QuestionViewSet(SnippetViewSet):
     )
 
 
-register_permission_policy(Question, QuestionPermissionPolicy(Question))
+# Nobody adds questions in the admin: they come only from the public form, with the asker's own consent.
+register_permission_policy(Question, NoAddPermissionPolicy(Question))
 register_snippet(QuestionViewSet)
 
 
-class LegalAidPermissionPolicy(ModelPermissionPolicy):
+class LegalAidPermissionPolicy(NoAddPermissionPolicy):
     """Applications come only from the public form; a lawyer's rights stop at the applications assigned to them."""
-
-    def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        actions = [action for action in actions if action != "add"]
-        if not actions:
-            return get_user_model().objects.none()
-        return super().users_with_any_permission(actions)
 
     def user_has_permission_for_instance(self, user, action, instance):
         return (

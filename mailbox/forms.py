@@ -6,8 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MinLengthValidator
 
-from portal.captcha import ChineseCaptchaField
-from portal.validators import LANDLINE, MOBILE, normalize_phone, validate_phone
+from intake.forms import ChineseCaptchaField, ContactPhoneField, SubmissionKeyField, TrackingQueryForm
+from portal.validators import LANDLINE, MOBILE
 
 from .conf import setting
 from .models import Category, HandlingUnit, Rating, RejectReason, Status
@@ -85,14 +85,7 @@ class LetterForm(forms.Form):
         help_text="仅供工作人员联系您，公开时只显示姓氏。",
         error_messages={"required": "请填写姓名。", "max_length": "姓名不能超过%(limit_value)d个字。"},
     )
-    phone = forms.CharField(
-        label="联系电话",
-        max_length=30,
-        validators=[validate_phone],
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
-        help_text="11位手机号或带区号的固定电话，任何情况下都不会公开。",
-        error_messages={"required": "请填写联系电话。", "max_length": "电话号码不能超过%(limit_value)d位。"},
-    )
+    phone = ContactPhoneField(help_text="11位手机号或带区号的固定电话，任何情况下都不会公开。")
     email = forms.EmailField(
         label="电子邮箱",
         required=False,
@@ -113,7 +106,7 @@ class LetterForm(forms.Form):
         label="同意在网站公开我的来信和答复（只显示姓氏，不显示电话和邮箱）", required=False
     )
     captcha = ChineseCaptchaField()
-    submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    submission_key = SubmissionKeyField()
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
@@ -149,11 +142,10 @@ class LetterForm(forms.Form):
             f"选填，最多{setting('ATTACHMENT_MAX_COUNT')}个，支持JPG、PNG、GIF图片和PDF文件，"
             f"每个不超过{human_size(setting('ATTACHMENT_MAX_BYTES'))}。"
         )
-        self.fields["submission_key"].error_messages["required"] = "页面已过期，请刷新页面后重新填写提交。"
 
     def clean_phone(self):
         """A mobile or landline the writer can be called back on; service numbers such as 12345 are not."""
-        number = normalize_phone(self.cleaned_data["phone"])
+        number = self.cleaned_data["phone"]
         if not (MOBILE.match(number) or LANDLINE.match(number)):
             raise ValidationError(
                 "请输入有效的电话号码：11位手机号，或带区号的固定电话（如 0571-88000000）。", code="invalid_phone"
@@ -161,30 +153,13 @@ class LetterForm(forms.Form):
         return number
 
 
-class QueryForm(forms.Form):
-    number = forms.CharField(
-        label="信件编号",
-        max_length=20,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "placeholder": "例如：SJ20260105-0001"}),
-        error_messages={"required": "请填写信件编号。", "max_length": QUERY_FAILED_MESSAGE},
-    )
-    query_code = forms.CharField(
-        label="查询码",
-        max_length=20,
-        widget=forms.PasswordInput(attrs={"autocomplete": "off", "inputmode": "numeric"}, render_value=True),
-        help_text="提交来信时页面显示的10位数字。",
-        error_messages={"required": "请填写查询码。", "max_length": QUERY_FAILED_MESSAGE},
-    )
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
-
-    def clean_number(self):
-        return self.cleaned_data["number"].strip().upper()
-
-    def clean_query_code(self):
-        return self.cleaned_data["query_code"].strip()
+class QueryForm(TrackingQueryForm):
+    reference_name = "number"
+    reference_label = "信件编号"
+    placeholder = "例如：SJ20260105-0001"
+    code_help = "提交来信时页面显示的10位数字。"
+    failed_message = QUERY_FAILED_MESSAGE
+    render_code = True
 
 
 class RatingForm(QueryForm):

@@ -22,9 +22,9 @@ from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel
 
+from intake.models import CitizenRequest
 from portal.handling import HandlingEvent
-
-from .storage import private_storage
+from portal.storage import private_storage
 
 
 class Category(models.TextChoices):
@@ -78,12 +78,6 @@ def months_after(day, months):
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def mask_name(name):
-    """张三 → 张*: the public listing shows only the first character of a writer's name."""
-    name = (name or "").strip()
-    return name[0] + "*" * max(1, len(name) - 1) if name else "匿名"
 
 
 class HandlingUnit(models.Model):
@@ -154,10 +148,9 @@ class LetterQuerySet(models.QuerySet):
         )
 
 
-class Letter(models.Model):
+class Letter(CitizenRequest):
+    tracking_number = None  # a letter's number is ``number``
     number = models.CharField("信件编号", max_length=20, unique=True, editable=False)
-    query_code_hash = models.CharField("查询码（哈希）", max_length=128, editable=False)
-    submission_key = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField("来信时间", default=timezone.now, db_index=True, editable=False)
 
     name = models.CharField("姓名", max_length=30)
@@ -210,6 +203,11 @@ class Letter(models.Model):
 
     objects = LetterQuerySet.as_manager()
 
+    reference_field = "number"
+    tracking_prefix = "SJ"
+    name_field = "name"
+    deadline_field = "due_date"
+
     class Meta:
         verbose_name = "来信"
         verbose_name_plural = "来信"
@@ -245,10 +243,6 @@ class Letter(models.Model):
     @property
     def public_status(self):
         return PUBLIC_STATUS_LABELS[Status(self.status)]
-
-    @property
-    def masked_name(self):
-        return mask_name(self.name)
 
     @property
     def effective_rating_label(self):

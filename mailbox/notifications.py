@@ -4,35 +4,15 @@ A failing mail server is logged and never undoes or repeats the change: the
 letter is already stored when the mail is attempted, and nothing resubmits it.
 """
 
-import logging
-from functools import partial
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.core.mail import send_mail
-from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 
-logger = logging.getLogger(__name__)
+from portal.mail import send_after_commit, send_now
 
-
-def send_after_commit(subject, body, recipients):
-    recipients = sorted({address for address in recipients if address})
-    if recipients:
-        transaction.on_commit(partial(_send, subject, body, recipients))
-
-
-def send_now(subject, body, recipients):
-    _send(subject, body, recipients)
-
-
-def _send(subject, body, recipients):
-    try:
-        send_mail(subject, body, None, recipients)
-    except Exception:
-        logger.exception("Mailbox notification %r to %s could not be sent", subject, recipients)
+__all__ = ["send_after_commit", "send_now"]
 
 
 def staff_emails(codename):

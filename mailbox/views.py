@@ -1,20 +1,19 @@
 """The public side of 书记信箱: write a letter, look it up, rate the reply, read published letters and statistics."""
 
-import secrets
 from datetime import timedelta
 
 from django.core.paginator import Paginator
-from django.db import IntegrityError
 from django.db.models import Q
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import content_disposition_header
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
+from intake.views import RequestQueryView, RequestReceiptView, RequestSubmitView
 from portal.ratelimit import RateLimit, client_ip
-from portal.serials import find_by_code
 
 from . import workflow
 from .conf import setting
@@ -83,68 +82,75 @@ def letter_detail(request, number):
     return render(request, "mailbox/letter_detail.html", {"letter": letter})
 
 
-@require_http_methods(["GET", "POST"])
-def write(request):
+class WriteView(RequestSubmitView):
     """POST/redirect/GET; the one-time ``submission_key`` makes a resent or double-clicked form a single letter."""
-    status = 200
-    if request.method == "POST":
-        key = request.POST.get("submission_key", "")[:64]
-        if key and Letter.objects.filter(submission_key=key).exists():
-            return redirect("mailbox:write_done")
-        form = LetterForm(request.POST, request.FILES)
-        if form.is_valid():
-            limits = _limits()
-            ip, phone = client_ip(request), form.cleaned_data["phone"]
-            if limits["submit_ip"].exceeded(ip) or limits["submit_phone"].exceeded(phone):
-                form.add_error(None, SUBMIT_LIMITED_MESSAGE)
-                status = 429
-            else:
-                try:
-                    letter, code = workflow.submit_letter(
-                        form.cleaned_data, form.cleaned_data["submission_key"], form.cleaned_data["attachments"]
-                    )
-                except IntegrityError:
-                    if Letter.objects.filter(submission_key=key).exists():
-                        return redirect("mailbox:write_done")
-                    raise
-                limits["submit_ip"].hit(ip)
-                limits["submit_phone"].hit(phone)
-                request.session[RECEIPT_SESSION_KEY] = {
-                    "key": key,
-                    "number": letter.number,
-                    "code": code,
-                    "due_date": letter.due_date.isoformat(),
-                    "allow_publish": letter.allow_publish,
-                    "expires": (timezone.now() + timedelta(minutes=RECEIPT_MINUTES)).timestamp(),
-                }
-                return redirect("mailbox:write_done")
-    else:
-        form = LetterForm(initial={"submission_key": secrets.token_urlsafe(32)})
-    return _private(render(request, "mailbox/write.html", {"form": form}, status=status))
+
+    form_class = LetterForm
+    model = Letter
+    template_name = "mailbox/write.html"
+    receipt_session_key = RECEIPT_SESSION_KEY
+
+    def receipt_url(self):
+        return reverse("mailbox:write_done")
+
+    def refused(self, form):
+        limits = _limits()
+        if limits["submit_ip"].exceeded(client_ip(self.request)) or limits["submit_phone"].exceeded(
+            form.cleaned_data["phone"]
+        ):
+            return SUBMIT_LIMITED_MESSAGE
+        return None
+
+    def create(self, form):
+        return workflow.submit_letter(
+            form.cleaned_data, form.cleaned_data["submission_key"], form.cleaned_data["attachments"]
+        )
+
+    def accepted(self, form, created):
+        limits = _limits()
+        limits["submit_ip"].hit(client_ip(self.request))
+        limits["submit_phone"].hit(form.cleaned_data["phone"])
+
+    def receipt(self, form, created, code):
+        return {
+            "key": form.cleaned_data["submission_key"],
+            "number": created.number,
+            "code": code,
+            "due_date": created.due_date.isoformat(),
+            "allow_publish": created.allow_publish,
+            "expires": (timezone.now() + timedelta(minutes=RECEIPT_MINUTES)).timestamp(),
+        }
 
 
-@require_GET
-def write_done(request):
+class WriteDoneView(RequestReceiptView):
     """The receipt: the letter number and the query code, kept in this browser's session for a short while."""
-    receipt = request.session.get(RECEIPT_SESSION_KEY)
-    if receipt and receipt.get("expires", 0) < timezone.now().timestamp():
-        del request.session[RECEIPT_SESSION_KEY]
-        receipt = None
-    return _private(render(request, "mailbox/write_done.html", {"receipt": receipt}))
+
+    template_name = "mailbox/write_done.html"
+    receipt_session_key = RECEIPT_SESSION_KEY
+
+    def get_receipt(self):
+        receipt = self.request.session.get(RECEIPT_SESSION_KEY)
+        if receipt and receipt.get("expires", 0) < timezone.now().timestamp():
+            del self.request.session[RECEIPT_SESSION_KEY]
+            receipt = None
+        return receipt
 
 
 def _verify(request, number, code):
     """``(letter, limited)``: the letter for this number and code, or None; every failure is counted."""
     limits = _limits()
-    ip = client_ip(request)
-    if limits["query_ip"].exceeded(ip) or limits["query_number"].exceeded(number):
+    if limits["query_ip"].exceeded(client_ip(request)) or limits["query_number"].exceeded(number):
         return None, True
-    found = find_by_code(Letter.objects.select_related("unit"), "number", number, code)
-    if found is not None:
-        return found, False
-    limits["query_ip"].hit(ip)
+    found = Letter.find(number, code)
+    if found is None:
+        _count_failure(request, number)
+    return found, False
+
+
+def _count_failure(request, number):
+    limits = _limits()
+    limits["query_ip"].hit(client_ip(request))
     limits["query_number"].hit(number)
-    return None, False
 
 
 def _result_context(letter, code):
@@ -155,23 +161,37 @@ def _result_context(letter, code):
     }
 
 
-@require_http_methods(["GET", "POST"])
-def query(request):
+class QueryView(RequestQueryView):
     """Status and reply for a number and its query code; a wrong pair says only that the pair is wrong."""
-    context = {"form": QueryForm(), "message": ""}
-    status = 200
-    if request.method == "POST":
-        form = QueryForm(request.POST)
-        context["form"] = form
-        if form.is_valid():
-            letter, limited = _verify(request, form.cleaned_data["number"], form.cleaned_data["query_code"])
-            if limited:
-                context["message"], status = QUERY_LIMITED_MESSAGE, 429
-            elif letter is None:
-                context["message"] = QUERY_FAILED_MESSAGE
-            else:
-                context.update(_result_context(letter, form.cleaned_data["query_code"]))
-    return _private(render(request, "mailbox/query.html", context, status=status))
+
+    form_class = QueryForm
+    model = Letter
+    template_name = "mailbox/query.html"
+    result_name = "letter"
+    limited_message = QUERY_LIMITED_MESSAGE
+
+    def initial_context(self):
+        return {"form": self.form_class(), "message": ""}
+
+    def is_limited(self, form=None):
+        if form is None:
+            return False  # an invalid form shows its errors; the limits are checked once it is valid
+        limits = _limits()
+        return limits["query_ip"].exceeded(client_ip(self.request)) or limits["query_number"].exceeded(form.reference)
+
+    def record_failure(self, form):
+        _count_failure(self.request, form.reference)
+
+    def find(self, form):
+        return Letter.find(form.reference, form.cleaned_data["query_code"])
+
+    def result_context(self, found, form):
+        return _result_context(found, form.cleaned_data["query_code"])
+
+
+write = WriteView.as_view()
+write_done = WriteDoneView.as_view()
+query = QueryView.as_view()
 
 
 @require_POST

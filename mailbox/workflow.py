@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from wagtail.log_actions import log
 
-from portal.serials import daily_reference, hash_query_code, new_query_code
+from portal.serials import daily_reference
 from portal.workdays import add_workdays, workdays_between
 
 from . import notifications
@@ -26,7 +26,7 @@ from .models import (
 )
 from .permissions import can_approve, can_draft, can_handle
 
-NUMBER_PREFIX = "SJ"
+NUMBER_PREFIX = Letter.tracking_prefix
 
 
 class WorkflowError(Exception):
@@ -62,14 +62,12 @@ def submit_letter(data, submission_key, files=()):
     ``files`` are ``(upload, content_type, extension)`` triples already checked
     by the form. A second submission with the same key raises IntegrityError.
     """
-    code = new_query_code()
     now = timezone.now()
     saved = []
     try:
         with transaction.atomic():
-            letter = Letter.objects.create(
+            letter = Letter(
                 number=daily_reference(NUMBER_PREFIX, now),
-                query_code_hash=hash_query_code(code),
                 submission_key=submission_key,
                 created_at=now,
                 name=data["name"],
@@ -81,6 +79,8 @@ def submit_letter(data, submission_key, files=()):
                 allow_publish=bool(data.get("allow_publish")),
                 due_date=add_workdays(now, setting("REPLY_WORKDAYS")),
             )
+            code = letter.issue_query_code()
+            letter.save(force_insert=True)
             for upload, content_type, extension in files:
                 attachment = Attachment(
                     letter=letter,

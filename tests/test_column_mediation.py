@@ -14,9 +14,10 @@ from django.core.cache import cache
 
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from columns.plugins.mediation import (
-    QUERY_FAILED_MESSAGE,
-    QUERY_FAILURE_LIMIT,
+from columns.plugins.news.models import NewsColumnPage
+from home.models import HomePage
+from mediation.forms import QUERY_FAILED_MESSAGE
+from mediation.models import (
     REJECTION_REASON_MESSAGE,
     MediationColumnPage,
     MediationGuidePage,
@@ -25,15 +26,14 @@ from columns.plugins.mediation import (
     MediationRequestEvent,
     Status,
 )
-from columns.plugins.news.models import NewsColumnPage
-from home.models import HomePage
+from mediation.views import QUERY_FAILURE_LIMIT
 from tests.conftest import add_column
 
 pytestmark = pytest.mark.django_db
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-REQUESTS_URL = "/admin/snippets/columns/mediationrequest/"
-ORGANISATIONS_URL = "/admin/snippets/columns/mediationorganisation/"
+REQUESTS_URL = "/admin/snippets/mediation/mediationrequest/"
+ORGANISATIONS_URL = "/admin/snippets/mediation/mediationorganisation/"
 DESCRIPTION = "楼上邻居家卫生间漏水，导致我家天花板发霉脱落，多次协商未果，希望调解赔偿维修费用。"
 
 
@@ -210,7 +210,7 @@ def guide_admin_data(**overrides):
 
 
 def test_admin_publishes_a_guide(admin_client, column):
-    response = admin_client.post(f"/admin/pages/add/columns/mediationguidepage/{column.pk}/", guide_admin_data())
+    response = admin_client.post(f"/admin/pages/add/mediation/mediationguidepage/{column.pk}/", guide_admin_data())
     assert response.status_code == 302, response.content.decode()[:3000]
     guide = MediationGuidePage.objects.get(slug="rmtj")
     assert guide.live and guide.column_id == column.pk and guide.material_list == ["身份证原件"]
@@ -226,7 +226,7 @@ def test_admin_publishes_a_guide(admin_client, column):
 )
 def test_admin_refuses_an_incomplete_guide(admin_client, column, field, value, message):
     data = guide_admin_data(**{field: value})
-    response = admin_client.post(f"/admin/pages/add/columns/mediationguidepage/{column.pk}/", data)
+    response = admin_client.post(f"/admin/pages/add/mediation/mediationguidepage/{column.pk}/", data)
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not MediationGuidePage.objects.exists()

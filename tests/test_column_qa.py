@@ -11,10 +11,9 @@ from wagtail.test.utils.form_data import nested_form_data
 
 from columns.checks import check_column_types
 from columns.plugins.news.models import NewsColumnPage, NewsPage
-from columns.plugins.qa import QaColumnPage, QaGuidePage
 from columns.registry import get_column_types
 from home.models import HomePage
-from legal_services.models import Question, QuestionCategory, QuestionStatus
+from legal_services.models import QaColumnPage, QaGuidePage, Question, QuestionCategory, QuestionStatus
 from tests.conftest import add_column, add_items
 
 pytestmark = pytest.mark.django_db
@@ -74,7 +73,7 @@ def test_the_column_can_be_created_under_a_home_page_without_one(home):
 
 
 def test_editors_create_the_column_with_its_categories(admin_client, home):
-    url = f"/admin/pages/add/columns/qacolumnpage/{home.pk}/"
+    url = f"/admin/pages/add/legal_services/qacolumnpage/{home.pk}/"
     data = nested_form_data({"title": "你问我答", "slug": "nwwd", "intro": "", "action-publish": "publish"})
     response = admin_client.post(url, {**data, "question_categories": ["qa", "litigation"]})
     assert response.status_code == 302
@@ -91,7 +90,7 @@ def test_the_edit_form_shows_the_chosen_categories(admin_client, home):
 
 
 def test_the_column_needs_at_least_one_category(admin_client, home):
-    url = f"/admin/pages/add/columns/qacolumnpage/{home.pk}/"
+    url = f"/admin/pages/add/legal_services/qacolumnpage/{home.pk}/"
     data = nested_form_data({"title": "你问我答", "slug": "nwwd", "intro": "", "action-publish": "publish"})
     response = admin_client.post(url, data)
     assert response.status_code == 200

@@ -12,8 +12,14 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from columns.plugins.qa import QaColumnPage
-from legal_services.models import Question, QuestionCategory, QuestionStatus, mask_name, normalise_search_query
+from legal_services.models import (
+    QaColumnPage,
+    Question,
+    QuestionCategory,
+    QuestionStatus,
+    mask_name,
+    normalise_search_query,
+)
 from tests.conftest import add_column
 
 pytestmark = pytest.mark.django_db

@@ -247,9 +247,9 @@ def test_a_failing_mail_server_neither_loses_nor_duplicates_the_letter(
     def broken_send_mail(*args, **kwargs):
         raise ConnectionRefusedError("smtp down")
 
-    monkeypatch.setattr("mailbox.notifications.send_mail", broken_send_mail)
+    monkeypatch.setattr("portal.mail.send_mail", broken_send_mail)
     with (
-        caplog.at_level(logging.ERROR, logger="mailbox.notifications"),
+        caplog.at_level(logging.ERROR, logger="portal.mail"),
         django_capture_on_commit_callbacks(execute=True),
     ):
         response = client.post(WRITE_URL, letter_data(client, email="wang@example.com"), follow=True)
@@ -465,7 +465,7 @@ def test_the_letter_is_committed_before_mail_is_sent(transactional_db, monkeypat
     def spy(subject, body, sender, recipients):
         seen.append((connection.in_atomic_block, Letter.objects.filter(email="wang@example.com").exists()))
 
-    monkeypatch.setattr("mailbox.notifications.send_mail", spy)
+    monkeypatch.setattr("portal.mail.send_mail", spy)
     make_letter(email="wang@example.com")
     assert seen == [(False, True)]
 

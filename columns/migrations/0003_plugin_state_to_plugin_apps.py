@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
     this app's state only; their tables stay and the plugin apps' 0001 migrations own them."""
 
     dependencies = [
-        ('columns', '0001_initial'),
+        ('columns', '0002_mediation_state_to_mediation_app'),
         ('audiovisual', '0001_initial'),
         ('cases', '0001_initial'),
         ('gov_info', '0001_initial'),

@@ -3,10 +3,10 @@
 import django.db.models.deletion
 import django.utils.timezone
 import legal_services.crypto
-import legal_services.models.legal_aid
 import modelcluster.fields
 import portal.validators
 import wagtail.fields
+import portal.storage
 from django.conf import settings
 from django.db import migrations, models
 
@@ -103,7 +103,7 @@ class Migration(migrations.Migration):
             name='LegalAidAttachment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(storage=legal_services.models.legal_aid.private_storage, upload_to='legal_aid/%Y/%m/', verbose_name='文件')),
+                ('file', models.FileField(storage=portal.storage.PrivateMediaStorage(), upload_to='legal_aid/%Y/%m/', verbose_name='文件')),
                 ('original_name', models.CharField(max_length=200, verbose_name='原文件名')),
                 ('size', models.PositiveIntegerField(verbose_name='大小（字节）')),
                 ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='legal_services.legalaidapplication', verbose_name='法律援助申请')),

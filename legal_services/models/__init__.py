@@ -10,6 +10,7 @@ from .legal_aid import (
     LegalAidAttachment,
     LegalAidEvent,
 )
+from .qa import QaColumnPage, QaGuidePage  # last: its routes use the forms, which use the models above
 from .questions import (
     Question,
     QuestionCategory,
@@ -32,6 +33,8 @@ __all__ = [
     "LegalAidApplication",
     "LegalAidAttachment",
     "LegalAidEvent",
+    "QaColumnPage",
+    "QaGuidePage",
     "Question",
     "QuestionCategory",
     "QuestionQuerySet",

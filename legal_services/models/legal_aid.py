@@ -9,16 +9,16 @@ days, so ``portal.workdays`` is deliberately not used; as usual in Chinese law
 the day of receipt itself is not counted.
 """
 
-import os
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils import timezone
 
+from intake.models import CitizenRequest
 from portal.handling import HandlingEvent
+from portal.storage import private_storage
 
 from ..crypto import EncryptedTextField
 from ..validators import mask
@@ -70,28 +70,6 @@ class HardshipBasis(models.TextChoices):
     OTHER = "other", "其他经济困难情形（个人诚信承诺）"
 
 
-class PrivateStorage(FileSystemStorage):
-    """Files under ``PRIVATE_MEDIA_ROOT``, outside ``MEDIA_ROOT``: only the admin serves them, to permitted staff.
-
-    The location is read from the settings on each use, not fixed at import.
-    """
-
-    def __init__(self):
-        super().__init__(base_url=None)
-
-    @property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-
-def private_storage():
-    return PrivateStorage()
-
-
 def retention_days():
     return getattr(settings, "LEGAL_AID_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
 
@@ -113,11 +91,10 @@ class LegalAidQuerySet(models.QuerySet):
         return self.filter(status__in=FINAL, closed_at__lt=cutoff)
 
 
-class LegalAidApplication(models.Model):
+class LegalAidApplication(CitizenRequest):
     """One application; the applicant's part is fixed once submitted, staff move it through the statuses."""
 
-    tracking_number = models.CharField("受理编号", max_length=20, unique=True, editable=False)
-    query_code_hash = models.CharField("查询码（哈希）", max_length=128, editable=False)
+    submission_key = None  # applications have no one-time form key
     received_at = models.DateTimeField("收到时间", default=timezone.now, editable=False, db_index=True)
     review_deadline = models.DateField("审查期限", editable=False, db_index=True)
 
@@ -153,6 +130,9 @@ class LegalAidApplication(models.Model):
     closed_at = models.DateTimeField("办结时间", null=True, blank=True, editable=False, db_index=True)
 
     objects = LegalAidQuerySet.as_manager()
+
+    tracking_prefix = TRACKING_PREFIX
+    deadline_field = "review_deadline"
 
     class Meta:
         verbose_name = "法律援助申请"

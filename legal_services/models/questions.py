@@ -15,6 +15,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from intake.masking import mask_name
 from portal.serials import daily_reference
 from portal.validators import validate_phone
 
@@ -50,14 +51,6 @@ def normalise_search_query(raw):
     shown = CONTROL_CHARACTERS.sub("", raw or "").strip()[:SEARCH_QUERY_MAX_LENGTH]
     effective = shown if any(character.isalnum() for character in shown) else ""
     return shown, effective
-
-
-def mask_name(name):
-    """张三 → 张*, 欧阳娜娜 → 欧***: only the first character of an asker's name is ever shown."""
-    name = (name or "").strip()
-    if not name:
-        return "匿名"
-    return name[0] + "*" * max(1, len(name) - 1)
 
 
 class QuestionQuerySet(models.QuerySet):

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import mailbox.models
-import mailbox.storage
+import portal.storage
 from django.conf import settings
 from django.db import migrations, models
 
@@ -77,7 +77,7 @@ class Migration(migrations.Migration):
             name='Attachment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=200, storage=mailbox.storage.PrivateMediaStorage(), upload_to=mailbox.models.attachment_path, verbose_name='文件')),
+                ('file', models.FileField(max_length=200, storage=portal.storage.PrivateMediaStorage(), upload_to=mailbox.models.attachment_path, verbose_name='文件')),
                 ('original_name', models.CharField(max_length=100, verbose_name='原文件名')),
                 ('content_type', models.CharField(max_length=50, verbose_name='文件类型')),
                 ('size', models.PositiveIntegerField(verbose_name='大小（字节）')),

@@ -1,7 +1,9 @@
-"""Where letters' attachments live: under ``settings.PRIVATE_MEDIA_ROOT``, never under the public ``/media/``.
+"""The one private file storage: files under ``settings.PRIVATE_MEDIA_ROOT``, never under the public ``/media/``.
 
-The storage has no URL: files reach staff only through the permission-checked
-admin view (``mailbox_admin:attachment``).
+Letters' attachments (``mailbox/…``) and legal-aid applications' attachments
+(``legal_aid/…``) live here. The storage has no URL: files reach staff only
+through permission-checked admin views. The location is read from the settings
+on every access, so tests and deployments can point it elsewhere.
 """
 
 import os
@@ -11,10 +13,8 @@ from django.core.files.storage import FileSystemStorage
 from django.utils.deconstruct import deconstructible
 
 
-@deconstructible(path="mailbox.storage.PrivateMediaStorage")
+@deconstructible(path="portal.storage.PrivateMediaStorage")
 class PrivateMediaStorage(FileSystemStorage):
-    """Reads the setting on every access, so tests and deployments can point it elsewhere."""
-
     @property
     def base_location(self):
         return settings.PRIVATE_MEDIA_ROOT
