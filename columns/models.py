@@ -36,7 +36,8 @@ class ColumnPage(Page):
     site identity's 城市简称 (法治{city} → 法治清江). ``role`` names the part the
     type plays for other apps (``columns.registry.get_column_type``). ``planned = True`` marks a
     column the demo leaves out until asked (``seed_demo --planned``); editors
-    switch any column on by creating it under the home page.
+    switch any column on by creating it under the home page. Demo content lives
+    in the ``demo`` app, never on the column type.
     """
 
     column_name = None
@@ -68,13 +69,6 @@ class ColumnPage(Page):
     @classmethod
     def title_for_city(cls, city):
         return cls.column_name.replace("{city}", city)
-
-    def seed_demo(self):
-        """Create this column's demo content; called by ``manage.py seed_demo``.
-
-        Column types override it. It must be idempotent: look items up by slug
-        before creating them.
-        """
 
     def items(self):
         return ColumnItem.objects.live().public().filter(listed_now(), column=self).order_by("-publish_date", "-pk")

@@ -15,6 +15,7 @@ from django.core.cache import cache
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from columns.plugins.news.models import NewsColumnPage
+from demo.columns import seed_column
 from home.models import HomePage
 from mediation.forms import QUERY_FAILED_MESSAGE
 from mediation.models import (
@@ -500,8 +501,8 @@ def test_non_staff_cannot_reach_the_request_list(client, column):
 
 
 def test_seed_demo_creates_organisations_and_guides_once(client, column):
-    column.seed_demo()
-    column.seed_demo()
+    seed_column(column)
+    seed_column(column)
     assert MediationOrganisation.objects.count() == 4
     assert len(set(MediationOrganisation.objects.values_list("area", flat=True))) == 2
     assert MediationGuidePage.objects.child_of(column).live().count() == 2

@@ -12,6 +12,7 @@ from wagtail.test.utils.form_data import nested_form_data
 from columns.checks import check_column_types
 from columns.plugins.news.models import NewsColumnPage, NewsPage
 from columns.registry import get_column_types
+from demo.columns import seed_column
 from home.models import HomePage
 from legal_services.models import QaColumnPage, QaGuidePage, Question, QuestionCategory, QuestionStatus
 from tests.conftest import add_column, add_items
@@ -255,8 +256,8 @@ def test_guides_are_listed_at_the_top_and_link_to_the_form(client, qa_column):
 
 
 def test_seed_demo_is_idempotent(client, qa_column):
-    qa_column.seed_demo()
-    qa_column.seed_demo()
+    seed_column(qa_column)
+    seed_column(qa_column)
     assert QaGuidePage.objects.child_of(qa_column).live().count() == 1
     assert Question.objects.published().filter(category=QuestionCategory.QA).count() == 4
     assert Question.objects.count() == 4

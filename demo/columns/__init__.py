@@ -7,13 +7,17 @@ function for the model labels it seeds::
     def seed_news(column): ...
 
 ``seed_column(page)`` runs the function registered for ``page.specific``; a
-column type without one may still carry its own ``seed_demo()`` method (column
-types outside this package, e.g. a third-party plugin app). Every function must
-be idempotent: look items up by slug before creating them.
+column type without one gets no demo content. A column type from an app outside
+this project (e.g. a third-party plugin app) registers its seeder the same way
+in a ``demo_seeds`` module of its own app, which is imported only here, so only
+where the demo app is installed. Every function must be idempotent: look items
+up by slug before creating them.
 """
 
 import importlib
 import pkgutil
+
+from django.utils.module_loading import autodiscover_modules
 
 _seeders = {}
 _discovered = False
@@ -34,12 +38,13 @@ def seeds(*labels):
 
 
 def autodiscover():
-    """Import every module of this package once, so that their ``@seeds`` run."""
+    """Import every module of this package and every app's ``demo_seeds`` once, so that their ``@seeds`` run."""
     global _discovered
     if _discovered:
         return
     for module in pkgutil.iter_modules(__path__):
         importlib.import_module(f"{__name__}.{module.name}")
+    autodiscover_modules("demo_seeds")
     _discovered = True
 
 
@@ -54,5 +59,3 @@ def seed_column(page):
     seeder = get_seeder(type(column))
     if seeder is not None:
         seeder(column)
-    elif hasattr(column, "seed_demo"):
-        column.seed_demo()

@@ -16,7 +16,6 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
@@ -25,9 +24,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from columns.models import ColumnItem, ColumnPage, listed_now
 from columns.registry import register_column
 
-from ..demo_qa import DEMO_GUIDE, DEMO_QUESTIONS
 from ..questions import question_receipt, take_question
-from .questions import Question, QuestionCategory, QuestionStatus, normalise_search_query
+from .questions import Question, QuestionCategory, normalise_search_query
 
 QUESTIONS_PER_PAGE = 10
 CATEGORIES_REQUIRED_MESSAGE = "请至少选择一个问题类别。"
@@ -140,37 +138,6 @@ class QaColumnPage(RoutablePageMixin, ColumnPage):
         return self.render(
             request, template="legal_services/qa_question.html", context_overrides={"question": question}
         )
-
-    def seed_demo(self):
-        now = timezone.now()
-        if not QaGuidePage.objects.child_of(self).filter(slug=DEMO_GUIDE["slug"]).exists():
-            guide = QaGuidePage(
-                title=DEMO_GUIDE["title"],
-                slug=DEMO_GUIDE["slug"],
-                publish_date=now - timedelta(days=40),
-                summary=DEMO_GUIDE["summary"],
-                body=[("paragraph", paragraph) for paragraph in DEMO_GUIDE["paragraphs"]],
-            )
-            self.add_child(instance=guide)
-            guide.save_revision().publish()
-        for spec in DEMO_QUESTIONS:
-            if Question.objects.filter(title=spec["title"]).exists():
-                continue
-            asked = now - timedelta(days=spec["days_ago"])
-            question = Question.objects.create(
-                category=QuestionCategory.QA,
-                name=spec["name"],
-                phone=spec["phone"],
-                title=spec["title"],
-                content=spec["content"],
-                consent_to_publish=True,
-                status=QuestionStatus.ANSWERED,
-                answer=spec["answer"],
-                answered_at=asked + timedelta(days=2),
-                is_published=True,
-                published_at=asked + timedelta(days=2, hours=3),
-            )
-            Question.objects.filter(pk=question.pk).update(created_at=asked)
 
 
 class QaGuidePage(ColumnItem):

@@ -4,7 +4,6 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.html import strip_tags
 
 from wagtail.admin.panels import FieldPanel
@@ -15,7 +14,6 @@ from wagtail.search import index
 from columns.models import ColumnItem, ColumnPage
 from columns.registry import register_column
 
-from ..demo import DEMO_GUIDES, DEMO_ORGANISATIONS
 from ..forms import MediationGuideForm
 from ..views import MediationApplyDoneView, MediationApplyView, MediationQueryView
 from .requests import MediationOrganisation, directory_areas
@@ -61,25 +59,6 @@ class MediationColumnPage(RoutablePageMixin, ColumnPage):
     @path("query/", name="query")
     def query(self, request):
         return MediationQueryView.as_view(page=self)(request)
-
-    def seed_demo(self):
-        for spec in DEMO_ORGANISATIONS:
-            MediationOrganisation.objects.get_or_create(area=spec["area"], name=spec["name"], defaults=spec)
-        now = timezone.now()
-        for spec in DEMO_GUIDES:
-            if MediationGuidePage.objects.child_of(self).filter(slug=spec["slug"]).exists():
-                continue
-            guide = MediationGuidePage(
-                title=spec["title"],
-                slug=spec["slug"],
-                publish_date=now - timedelta(days=spec["days_ago"]),
-                summary=spec["summary"],
-                source="清江市委政法委",
-                procedure="".join(f"<p>{step}</p>" for step in spec["procedure"]),
-                materials="\n".join(spec["materials"]),
-            )
-            self.add_child(instance=guide)
-            guide.save_revision().publish()
 
 
 class MediationGuidePage(ColumnItem):

@@ -19,12 +19,6 @@ class SafetyTipsColumnPage(ColumnPage):
     class Meta:
         verbose_name = "安全小贴士栏目"
 
-    def seed_demo(self):
-        if not SafetyTipPage.objects.child_of(self).exists():
-            tip = SafetyTipPage(title="电动车入户充电危险", slug="ddcrh", summary="电动车请在集中充电点充电。")
-            self.add_child(instance=tip)
-            tip.save_revision().publish()
-
 
 class SafetyTipPage(ColumnItem):
     risk_level = models.CharField("风险等级", max_length=10, default="一般")

@@ -1,4 +1,46 @@
-"""Demo content of the 你问我答 column, used by ``QaColumnPage.seed_demo``."""
+"""Demo content of 你问我答 (``manage.py seed_demo --planned``): a 咨询须知 and answered, published questions."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from legal_services.models import QaGuidePage, Question, QuestionCategory, QuestionStatus
+
+from . import seeds
+
+
+@seeds("legal_services.qacolumnpage")
+def seed_qa(column):
+    now = timezone.now()
+    if not QaGuidePage.objects.child_of(column).filter(slug=DEMO_GUIDE["slug"]).exists():
+        guide = QaGuidePage(
+            title=DEMO_GUIDE["title"],
+            slug=DEMO_GUIDE["slug"],
+            publish_date=now - timedelta(days=40),
+            summary=DEMO_GUIDE["summary"],
+            body=[("paragraph", paragraph) for paragraph in DEMO_GUIDE["paragraphs"]],
+        )
+        column.add_child(instance=guide)
+        guide.save_revision().publish()
+    for spec in DEMO_QUESTIONS:
+        if Question.objects.filter(title=spec["title"]).exists():
+            continue
+        asked = now - timedelta(days=spec["days_ago"])
+        question = Question.objects.create(
+            category=QuestionCategory.QA,
+            name=spec["name"],
+            phone=spec["phone"],
+            title=spec["title"],
+            content=spec["content"],
+            consent_to_publish=True,
+            status=QuestionStatus.ANSWERED,
+            answer=spec["answer"],
+            answered_at=asked + timedelta(days=2),
+            is_published=True,
+            published_at=asked + timedelta(days=2, hours=3),
+        )
+        Question.objects.filter(pk=question.pk).update(created_at=asked)
+
 
 DEMO_GUIDE = {
     "slug": "nwwd-guide",

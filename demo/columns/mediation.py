@@ -1,4 +1,34 @@
-"""Demo content of 综治调解, used by ``MediationColumnPage.seed_demo``."""
+"""Demo content of 综治调解 (``manage.py seed_demo --planned``): the directory of organisations and two guides."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from mediation.models import MediationGuidePage, MediationOrganisation
+
+from . import seeds
+
+
+@seeds("mediation.mediationcolumnpage")
+def seed_mediation(column):
+    for spec in DEMO_ORGANISATIONS:
+        MediationOrganisation.objects.get_or_create(area=spec["area"], name=spec["name"], defaults=spec)
+    now = timezone.now()
+    for spec in DEMO_GUIDES:
+        if MediationGuidePage.objects.child_of(column).filter(slug=spec["slug"]).exists():
+            continue
+        guide = MediationGuidePage(
+            title=spec["title"],
+            slug=spec["slug"],
+            publish_date=now - timedelta(days=spec["days_ago"]),
+            summary=spec["summary"],
+            source="清江市委政法委",
+            procedure="".join(f"<p>{step}</p>" for step in spec["procedure"]),
+            materials="\n".join(spec["materials"]),
+        )
+        column.add_child(instance=guide)
+        guide.save_revision().publish()
+
 
 DEMO_ORGANISATIONS = [
     {
