@@ -14,7 +14,7 @@ from datetime import date
 from django.db import transaction
 from django.utils.text import slugify
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from .lawtext import effective_date, issuing_authority
@@ -134,14 +134,18 @@ class LawImporter:
 
 
 def default_library():
-    """The site's law library: the first one in the tree, or a new one under the home page."""
-    from home.models import HomePage
+    """The site's law library: the first one in the tree, or a new one under the default site's home page.
 
+    The home page is the default site's root page, so this app needs no
+    knowledge of the home app: the library is only created where its type may
+    live (a fresh Wagtail install's "Welcome" page is not such a place).
+    """
     library = LawLibraryPage.objects.order_by("path").first()
     if library is not None:
         return library
-    home = HomePage.objects.order_by("path").first()
-    if home is None:
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    home = site.root_page.specific if site is not None else None
+    if home is None or not LawLibraryPage.can_create_at(home):
         raise LookupError("没有首页，无法创建法律法规库。请先运行 manage.py seed_demo 或在后台建立首页。")
     library = home.add_child(
         instance=LawLibraryPage(

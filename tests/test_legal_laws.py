@@ -10,7 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from legal_services.models import LawLibraryPage, LawPage, LawValidity
 from tests.conftest import add_column
@@ -173,6 +173,16 @@ def test_without_a_home_page_or_file_the_command_says_why(db, tmp_path):
         run_import(write_jsonl(tmp_path / "laws.jsonl", [law()]))
     with pytest.raises(CommandError, match="找不到文件"):
         run_import(tmp_path / "missing.jsonl")
+
+
+def test_a_default_site_whose_root_is_not_a_home_page_gets_no_library(home, tmp_path):
+    """The library goes under the default site's root only if a column may live there."""
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home.add_child(instance=Page(title="欢迎", slug="welcome"))
+    site.save()
+    with pytest.raises(CommandError, match="没有首页"):
+        run_import(write_jsonl(tmp_path / "laws.jsonl", [law()]))
+    assert not LawLibraryPage.objects.exists()
 
 
 def test_a_file_that_is_not_utf8_is_refused_before_anything_is_imported(library, tmp_path):
