@@ -15,13 +15,15 @@ it changed, so edits apply without a restart.
 import logging
 import re
 import threading
-import unicodedata
 from dataclasses import dataclass, field
 
 import jieba
 
 from django.core.cache import cache
 from django.db import DatabaseError
+
+from .models import SearchTerm, Synonym
+from .text import normalize
 
 logger = logging.getLogger(__name__)
 jieba.setLogLevel(logging.WARNING)
@@ -34,11 +36,6 @@ DICTIONARY_VERSION_KEY = "search:dictionary-version"
 _TOKEN_RE = re.compile(r"[^\W_]+")
 # Boolean operators of FTS5, Lucene and tsquery typed as words; they are dropped, never interpreted.
 _OPERATOR_WORDS = {"and", "or", "not", "near"}
-
-
-def normalize(text):
-    """Full-width to half-width (ＡＢＣ１２３ → ABC123), lower case, collapsed whitespace."""
-    return " ".join(unicodedata.normalize("NFKC", text or "").lower().split())
 
 
 class Dictionary:
@@ -71,8 +68,6 @@ class Dictionary:
         return self._synonyms.get(word, ())
 
     def _reload(self, version):
-        from .models import SearchTerm, Synonym
-
         if self._tokenizer is None:
             tokenizer = jieba.Tokenizer()
             tokenizer.initialize()

@@ -15,6 +15,8 @@ from django.db import models
 
 from wagtail.admin.panels import FieldPanel
 
+from .text import normalize
+
 _SEPARATORS = re.compile(r"[\s,，、;；/|]+")
 
 
@@ -37,12 +39,6 @@ class IndexEntry(models.Model):
         return self.title
 
 
-def _clean_word(value):
-    from .analysis import normalize
-
-    return normalize(value)
-
-
 class SearchTerm(models.Model):
     """A word jieba must keep whole (扫黑除恶, 网格员…), so searches for it find it and nothing less."""
 
@@ -63,7 +59,7 @@ class SearchTerm(models.Model):
         return self.word
 
     def clean(self):
-        self.word = _clean_word(self.word)
+        self.word = normalize(self.word)
         if not self.word or " " in self.word:
             raise ValidationError({"word": "请填写一个不含空格的词语。"})
 
@@ -87,9 +83,7 @@ class Synonym(models.Model):
         return "、".join(self.members())
 
     def members(self):
-        return list(
-            dict.fromkeys(word for word in (_clean_word(part) for part in _SEPARATORS.split(self.terms)) if word)
-        )
+        return list(dict.fromkeys(word for word in (normalize(part) for part in _SEPARATORS.split(self.terms)) if word))
 
     def clean(self):
         members = self.members()

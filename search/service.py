@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, time
 
+from modelsearch.utils import get_descendant_models
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import DateTimeField, F
@@ -20,6 +22,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from columns.models import ColumnPage
 from columns.registry import get_searchable_types
 
 from .analysis import MAX_QUERY_LENGTH, clean_query, parse_query
@@ -87,8 +90,6 @@ def base_queryset():
 
 
 def _with_subclasses(model):
-    from modelsearch.utils import get_descendant_models
-
     return get_descendant_models(model)
 
 
@@ -124,8 +125,6 @@ def search(
 
 
 def _hits(pages, parsed, request, results):
-    from columns.models import ColumnPage
-
     step = Page.steplen
     ancestor_paths = {page.path[:end] for page in pages for end in range(step, len(page.path), step)}
     columns = {

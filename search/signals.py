@@ -5,13 +5,14 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .analysis import bump_dictionary_version, normalize
+from wagtail.search.backends import get_search_backend
+
+from .analysis import bump_dictionary_version
 from .models import IndexEntry, SearchTerm, Synonym
+from .text import normalize
 
 
 def _resegment_containing(words):
-    from wagtail.search.backends import get_search_backend
-
     backend = get_search_backend()
     if not hasattr(backend, "resegment") or not words:
         return

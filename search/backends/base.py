@@ -11,6 +11,7 @@ near-equal scores tie; ties keep the queryset's own order (newest first in the
 public search).
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from modelsearch.backends.base import BaseIndex, BaseSearchBackend, BaseSearchQueryCompiler, BaseSearchResults
@@ -172,8 +173,6 @@ class ChineseSearchResults(BaseSearchResults):
         return self.query_compiler._by_pk.get(pk)
 
     def facet(self, field_name):
-        from collections import Counter
-
         queryset = self.query_compiler.queryset.model._default_manager.filter(pk__in=self.pks())
         counts = Counter(queryset.values_list(field_name, flat=True))
         return dict(counts.most_common())

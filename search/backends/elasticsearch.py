@@ -28,6 +28,10 @@ from modelsearch.utils import get_content_type_pk, get_descendants_content_types
 from django.utils import timezone
 from django.utils.encoding import force_str
 
+from wagtail.models import Page
+
+from columns.models import ColumnPage
+
 from ..analysis import index_tokens
 from .base import Candidate, ChineseSearchBackendBase, SearchUnavailable, document_text
 
@@ -66,10 +70,6 @@ def build_index(name, shards=1, replicas=0):
 
 def document_facets(obj):
     """The column title and the date an object is listed under, for aggregations."""
-    from wagtail.models import Page
-
-    from columns.models import ColumnPage
-
     column, published = "", None
     if isinstance(obj, Page):
         step = Page.steplen
