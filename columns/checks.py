@@ -11,6 +11,7 @@ from django.core import checks
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 
+from .models import ColumnPage
 from .registry import get_column_types
 
 REQUIRED_TEXT = {
@@ -22,8 +23,6 @@ REQUIRED_TEXT = {
 
 @checks.register("columns")
 def check_column_types(app_configs=None, **kwargs):
-    from .models import ColumnPage
-
     errors = []
     for model in get_column_types():
         label = model._meta.label

@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from columns.models import ColumnItem, ColumnPage, listed_now
 from columns.registry import register_column
+from portal.models import SiteIdentity
 from portal.serials import next_serial
 
 DEFAULT_INDEX_PREFIX = "QJZFW"
@@ -217,8 +218,6 @@ class GovInfoPage(ColumnItem):
 
     def index_prefix(self):
         """The site's 网站标识码 when it has one, so numbers differ between sites; a fixed prefix otherwise."""
-        from portal.models import SiteIdentity
-
         parent = self.get_parent() if self.path else None
         site = parent.get_site() if parent else None
         code = SiteIdentity.for_site(site).site_code if site else ""
