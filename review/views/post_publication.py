@@ -97,7 +97,7 @@ def report_error(request, pk):
                 # general unpublish permission it never has; the log records who did it.
                 UnpublishPageAction(page, user=request.user, log_action=True).execute(skip_permission_checks=True)
             log(page, "review.post_check.error", user=request.user, data={"description": check.error_description})
-        transaction.on_commit(lambda: send_error_report(check))
+        send_error_report(check)  # sent after the commit
         messages.success(
             request,
             f"已报告“{page.title}”的错误"
