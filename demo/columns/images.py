@@ -1,4 +1,4 @@
-"""Demo images for the column types' ``seed_demo()``, drawn once and found again by title.
+"""Demo images for the column seeders of this package, drawn once and found again by title.
 
 Looking an image up by its title before drawing it keeps seeding idempotent,
 the same way ``manage.py seed_demo`` does for its own images.
