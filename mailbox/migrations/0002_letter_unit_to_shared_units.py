@@ -9,6 +9,7 @@ Reverse: supported. It removes ``unit_new`` only; the units and roles set up her
 """
 
 import django.db.models.deletion
+from django.conf import settings
 from django.db import migrations, models
 
 
@@ -39,9 +40,19 @@ class Migration(migrations.Migration):
     dependencies = [
         ("mailbox", "0001_initial"),
         ("review", "0003_unit_roles"),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
+        # review 0003 gave ``mailbox_units`` to ReportingUnit.letter_handlers; the old model's reverse name
+        # must differ, or queries through ``members`` would follow the new relation (state only, no SQL).
+        migrations.AlterField(
+            model_name="handlingunit",
+            name="members",
+            field=models.ManyToManyField(
+                blank=True, related_name="old_mailbox_units", to=settings.AUTH_USER_MODEL, verbose_name="承办人员"
+            ),
+        ),
         migrations.AddField(
             model_name="letter",
             name="unit_new",
