@@ -4,17 +4,22 @@
 Also the upgrade: the mailbox's old 承办单位 (HandlingUnit) merge into the shared list by name.
 """
 
+from io import BytesIO
+
 import pytest
 import time_machine
+from openpyxl import Workbook
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from mailbox import workflow
 from mailbox.models import Letter, Status
+from review.contacts import HEADERS
 from review.models import ReportedItem, ReportingUnit
 from tests.fixtures_assessment import admin_user, at, make_unit, report_rows  # noqa: F401
 from tests.fixtures_mailbox import ADMIN_URL, letter_unit, make_letter, make_staff, private_media_root  # noqa: F401
@@ -235,3 +240,20 @@ def test_the_upgrade_merges_handling_units_into_the_shared_list():
         executor = MigrationExecutor(connection)
         executor.loader.build_graph()
         executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+@pytest.mark.django_db
+def test_importing_contacts_into_a_letters_only_unit_makes_it_report(admin_client, home):
+    unit = letter_unit("测试镇")
+    workbook = Workbook()
+    workbook.active.append(HEADERS)
+    workbook.active.append(["乡镇", "测试镇", "分管领导", "李副镇长", "副镇长", "0571-88001234", "", "", "", "", ""])
+    buffer = BytesIO()
+    workbook.save(buffer)
+    response = admin_client.post(
+        "/admin/review/contacts/import/", {"file": SimpleUploadedFile("通讯录.xlsx", buffer.getvalue())}
+    )
+    assert response.status_code == 200
+    unit.refresh_from_db()
+    assert unit.reports_items and unit.handles_letters
+    assert unit.group.name == "报送单位：测试镇"
