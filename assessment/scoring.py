@@ -10,6 +10,7 @@
   period. A unit merged into another (``UnitLineage``) keeps its items before the merge date; from
   that date its items count for the new unit, and it is no longer listed in later periods.
 - A renamed unit is the same unit (same id): the current name is shown.
+- Only units that report items (``reports_items``) are listed; a unit that only handles letters is not.
 - Quotas are judged only once a period has ended; a future period has an empty report.
 """
 
@@ -118,7 +119,7 @@ def _in(day, period):
 
 
 def _listed(ctx, unit, period):
-    if unit.category not in dict(ASSESSED_CATEGORIES):
+    if not unit.reports_items or unit.category not in dict(ASSESSED_CATEGORIES):
         return False
     since = ctx.starts.get(unit.pk)
     if since and since > period.end:

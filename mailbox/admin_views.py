@@ -173,7 +173,7 @@ def inbox(request):
             "today": today,
             "due_soon": add_workdays(today, setting("DUE_SOON_WORKDAYS")),
             "query_suffix": ("&" + urlencode(filters)) if filters else "",
-            "can_manage_units": request.user.has_perm("mailbox.change_handlingunit"),
+            "can_manage_units": request.user.has_perm("review.change_reportingunit"),
         },
     )
 

@@ -8,9 +8,10 @@ from django.core.validators import MaxLengthValidator, MinLengthValidator
 
 from intake.forms import ChineseCaptchaField, ContactPhoneField, SubmissionKeyField, TrackingQueryForm
 from portal.validators import LANDLINE, MOBILE
+from review.models import ReportingUnit
 
 from .conf import setting
-from .models import Category, HandlingUnit, Rating, RejectReason, Status
+from .models import Category, Rating, RejectReason, Status
 from .uploads import sniff
 
 MARKUP = re.compile(r"<\s*[/!?a-zA-Z]|javascript\s*:", re.IGNORECASE)
@@ -203,7 +204,7 @@ class RejectForm(forms.Form):
 class ForwardForm(forms.Form):
     unit = forms.ModelChoiceField(
         label="承办单位",
-        queryset=HandlingUnit.objects.all(),
+        queryset=ReportingUnit.objects.filter(handles_letters=True),
         error_messages={"required": "请选择承办单位。", "invalid_choice": "请从列表中选择承办单位。"},
     )
     deadline = forms.DateField(
@@ -260,7 +261,10 @@ class InboxFilterForm(forms.Form):
     status = forms.ChoiceField(label="状态", required=False)
     category = forms.ChoiceField(label="类别", required=False, choices=[("", "全部类别"), *Category.choices])
     unit = forms.ModelChoiceField(
-        label="承办单位", required=False, queryset=HandlingUnit.objects.all(), empty_label="全部单位"
+        label="承办单位",
+        required=False,
+        queryset=ReportingUnit.objects.filter(handles_letters=True),
+        empty_label="全部单位",
     )
     overdue = forms.BooleanField(label="只看逾期", required=False)
     q = forms.CharField(label="编号或标题", required=False, max_length=50)

@@ -1,4 +1,7 @@
-"""书记信箱 data: letters, the units that answer them, their history, attachments and deadline extensions.
+"""书记信箱 data: letters, their history, attachments and deadline extensions.
+
+Letters are forwarded to units of the one shared list (``review.ReportingUnit`` with
+``handles_letters``); a unit's ``letter_handlers`` draft the replies.
 
 A letter moves through::
 
@@ -20,11 +23,10 @@ from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 
-from wagtail.admin.panels import FieldPanel
-
 from intake.models import CitizenRequest
 from portal.handling import HandlingEvent
 from portal.storage import private_storage
+from review.models import ReportingUnit
 
 
 class Category(models.TextChoices):
@@ -80,35 +82,6 @@ def months_after(day, months):
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-class HandlingUnit(models.Model):
-    """A unit letters are forwarded to (转办); its members draft the replies.
-
-    Kept small on purpose: when the shared list of reporting units (报送单位)
-    arrives, a unit here can point to it with one foreign key, and ``members``
-    stays the mailbox's own answer to "who may reply for this unit".
-    """
-
-    name = models.CharField("单位名称", max_length=100, unique=True)
-    members = models.ManyToManyField(
-        settings.AUTH_USER_MODEL,
-        verbose_name="承办人员",
-        blank=True,
-        related_name="mailbox_units",
-        help_text="这些人员能看到转办给本单位的来信，起草答复、申请延期（还需具有“起草本单位答复”权限），并收到转办通知邮件。",
-    )
-    contact_phone = models.CharField("联系电话", max_length=30, blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("contact_phone"), FieldPanel("members")]
-
-    class Meta:
-        verbose_name = "承办单位"
-        verbose_name_plural = "承办单位"
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
 class LetterQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
@@ -132,7 +105,7 @@ class LetterQuerySet(models.QuerySet):
         ):
             return self
         if user.has_perm("mailbox.reply_letter"):
-            return self.filter(unit__members=user).distinct()
+            return self.filter(unit__letter_handlers=user).distinct()
         return self.none()
 
     def with_effective_rating(self, today=None):
@@ -167,7 +140,13 @@ class Letter(CitizenRequest):
     due_date = models.DateField("答复期限", db_index=True)
     accepted_at = models.DateTimeField("受理时间", null=True, blank=True)
     unit = models.ForeignKey(
-        HandlingUnit, verbose_name="承办单位", null=True, blank=True, on_delete=models.PROTECT, related_name="letters"
+        ReportingUnit,
+        verbose_name="承办单位",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="letters",
+        limit_choices_to={"handles_letters": True},
     )
     unit_deadline = models.DateField("承办期限", null=True, blank=True)
     forwarded_at = models.DateTimeField("转办时间", null=True, blank=True)

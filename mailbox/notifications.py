@@ -59,7 +59,7 @@ def letter_forwarded(letter):
         f"书记信箱转办：{letter.number}",
         f"来信《{letter.title}》已转交{letter.unit.name}办理，请于 {letter.unit_deadline:%Y-%m-%d} 前起草答复。\n"
         f"{_admin_link(letter)}",
-        letter.unit.members.filter(is_active=True).values_list("email", flat=True),
+        letter.unit.letter_handlers.filter(is_active=True).values_list("email", flat=True),
     )
 
 

@@ -24,7 +24,7 @@ def can_draft(user, letter):
         user.is_active
         and user.has_perm("mailbox.reply_letter")
         and letter.unit_id is not None
-        and letter.unit.members.filter(pk=user.pk).exists()
+        and letter.unit.letter_handlers.filter(pk=user.pk).exists()
     )
 
 

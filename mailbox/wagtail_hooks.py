@@ -1,16 +1,14 @@
-"""书记信箱 in the Wagtail admin: the inbox and letter pages, units as snippets, the dashboard panel, permissions."""
+"""书记信箱 in the Wagtail admin: inbox and letter pages, a link to the letter units, dashboard, permissions."""
 
 from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
 from .dashboard import MailboxPanel
-from .models import Action, HandlingUnit
+from .models import Action
 from .permissions import can_use_mailbox_admin
 
 admin_urlpatterns = (
@@ -29,19 +27,6 @@ def register_admin_urls():
     return [path("mailbox/", include(admin_urlpatterns))]
 
 
-class HandlingUnitViewSet(SnippetViewSet):
-    model = HandlingUnit
-    icon = "group"
-    menu_label = "承办单位"
-    list_display = ["name", "contact_phone"]
-    search_fields = ["name"]
-    copy_view_enabled = False
-
-
-unit_viewset = HandlingUnitViewSet()
-register_snippet(unit_viewset)
-
-
 class LettersMenuItem(MenuItem):
     def is_shown(self, request):
         return can_use_mailbox_admin(request.user)
@@ -49,7 +34,7 @@ class LettersMenuItem(MenuItem):
 
 class UnitsMenuItem(MenuItem):
     def is_shown(self, request):
-        return any(request.user.has_perm(f"mailbox.{action}_handlingunit") for action in ("add", "change", "delete"))
+        return any(request.user.has_perm(f"review.{action}_reportingunit") for action in ("add", "change", "delete"))
 
 
 @hooks.register("register_admin_menu_item")
@@ -57,7 +42,13 @@ def register_mailbox_menu():
     menu = Menu(
         items=[
             LettersMenuItem("来信办理", reverse("mailbox_admin:index"), icon_name="mail", order=100),
-            UnitsMenuItem("承办单位", reverse(unit_viewset.get_url_name("list")), icon_name="group", order=200),
+            # Units are one shared list, edited under 信息报送 › 单位管理; this shows those that handle letters.
+            UnitsMenuItem(
+                "承办单位",
+                reverse("wagtailsnippets_review_reportingunit:list") + "?handles_letters=true",
+                icon_name="group",
+                order=200,
+            ),
         ]
     )
     return SubmenuMenuItem("书记信箱", menu, icon_name="mail", name="mailbox", order=240)

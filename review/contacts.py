@@ -151,6 +151,9 @@ def import_contacts(upload):
                 result.units_created += 1
             elif category and unit.category != category:
                 ReportingUnit.objects.filter(pk=unit.pk).update(category=category)
+            if not unit.reports_items:  # a unit with correspondents and leaders reports items
+                ReportingUnit.objects.filter(pk=unit.pk).update(reports_items=True)
+                unit.reports_items = True
             touched[unit.pk] = unit
             defaults = {
                 "role": ROLE_BY_LABEL[values["角色"]],

@@ -1,6 +1,7 @@
 """Who may do what in the review: a unit's group and page permissions, and lookups by user.
 
-Each reporting unit owns one Wagtail group (报送单位：<name>). The group may enter the admin,
+Each unit that reports items (``reports_items``) owns one Wagtail group (报送单位：<name>);
+a unit that only handles letters has none. The group may enter the admin,
 upload images and documents, and *add* pages under the unit's allowed columns; it never gets
 ``change`` or ``publish``, so a correspondent edits only the drafts they own and can only
 submit them to the workflow.
@@ -30,9 +31,19 @@ def _permission(app_label, codename):
 
 
 def sync_unit_group(unit):
-    """Make the unit's group, its permissions and its users match the unit as saved."""
-    name = f"报送单位：{unit.name}"
+    """Make the unit's group, its permissions and its users match the unit as saved.
+
+    A unit that does not report items has no group: switching ``reports_items`` off deletes the
+    group, so its people lose the access it gave them (their unit records stay). Returns the group or None.
+    """
     group = unit.group
+    if not unit.reports_items:
+        if group is not None:
+            type(unit).objects.filter(pk=unit.pk).update(group=None)
+            unit.group = None
+            group.delete()
+        return None
+    name = f"报送单位：{unit.name}"
     if group is None:
         group, _ = Group.objects.get_or_create(name=name)
         type(unit).objects.filter(pk=unit.pk).update(group=group)

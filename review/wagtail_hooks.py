@@ -34,9 +34,9 @@ class ReportingUnitViewSet(SnippetViewSet):
     model = ReportingUnit
     delete_view_class = ReportingUnitDeleteView
     icon = "group"
-    menu_label = "报送单位"
-    list_display = ["name", "category", "phone", "sort_order"]
-    list_filter = ["category"]
+    menu_label = "单位管理"
+    list_display = ["name", "category", "reports_items", "handles_letters", "phone", "sort_order"]
+    list_filter = ["category", "reports_items", "handles_letters"]
     search_fields = ["name"]
     ordering = ["sort_order", "name"]
 
@@ -60,7 +60,7 @@ class TermCorrectionViewSet(SnippetViewSet):
 
 
 class ReviewViewSetGroup(SnippetViewSetGroup):
-    """报送单位, word lists and the review's own pages under one 信息报送 menu."""
+    """单位管理 (the one list of units), word lists and the review's own pages under one 信息报送 menu."""
 
     menu_label = "信息报送"
     menu_icon = "clipboard-list"

@@ -14,7 +14,7 @@ from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from mailbox import workflow
-from mailbox.models import HandlingUnit
+from review.models import ReportingUnit
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 11, 25, 10, 30, tzinfo=SHANGHAI)  # a Wednesday
@@ -101,18 +101,24 @@ def make_staff(username, *codenames, units=()):
     codenames = ("access_admin", *codenames)
     user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
     for unit in units:
-        unit.members.add(user)
+        unit.letter_handlers.add(user)
     return user
+
+
+def letter_unit(name, **fields):
+    """A unit of the shared list that only handles letters."""
+    fields = {"category": "other", "reports_items": False, "handles_letters": True, **fields}
+    return ReportingUnit.objects.create(name=name, **fields)
 
 
 @pytest.fixture
 def unit(db):
-    return HandlingUnit.objects.create(name="青石镇人民政府")
+    return letter_unit("青石镇人民政府")
 
 
 @pytest.fixture
 def other_unit(db):
-    return HandlingUnit.objects.create(name="市公安局交警支队")
+    return letter_unit("市公安局交警支队")
 
 
 @pytest.fixture

@@ -226,6 +226,7 @@ def test_unit_created_through_the_admin_records_its_start(staff, news_column):
             "address": "",
             "phone": "",
             "sort_order": 100,
+            "reports_items": "on",
             "members-TOTAL_FORMS": 0,
             "members-INITIAL_FORMS": 0,
             "members-MIN_NUM_FORMS": 0,

@@ -12,8 +12,9 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from mailbox import workflow
-from mailbox.models import HandlingUnit, Letter, Status
+from mailbox.models import Letter, Status
 from portal.workdays import add_workdays
+from review.models import ReportingUnit
 from tests.fixtures_mailbox import (  # noqa: F401
     ADMIN_URL,
     NOW,
@@ -353,15 +354,38 @@ def test_the_dashboard_has_no_mailbox_panel_for_other_staff(client):
     assert "mailbox-dashboard" not in html
 
 
+UNIT_FORM = {
+    "name": "市司法局",
+    "category": "other",
+    "address": "",
+    "phone": "0571-87000000",
+    "sort_order": "100",
+    "members-TOTAL_FORMS": "0",
+    "members-INITIAL_FORMS": "0",
+    "members-MIN_NUM_FORMS": "0",
+    "members-MAX_NUM_FORMS": "1000",
+}
+
+
 def test_units_are_snippets_with_members(client, unit_staff):
-    admin = make_staff("unitadmin", "add_handlingunit", "change_handlingunit", "view_handlingunit")
+    admin = make_staff("unitadmin", "add_reportingunit", "change_reportingunit", "view_reportingunit")
     client.force_login(admin)
     response = client.post(
-        "/admin/snippets/mailbox/handlingunit/add/",
-        {"name": "市司法局", "contact_phone": "0571-87000000", "members": [unit_staff.pk]},
+        "/admin/snippets/review/reportingunit/add/",
+        {**UNIT_FORM, "handles_letters": "on", "letter_handlers": [unit_staff.pk]},
     )
-    assert response.status_code == 302
-    assert list(HandlingUnit.objects.get(name="市司法局").members.all()) == [unit_staff]
+    assert response.status_code == 302, response.content.decode()[:2000]
+    unit = ReportingUnit.objects.get(name="市司法局")
+    assert list(unit.letter_handlers.all()) == [unit_staff]
+    assert unit.handles_letters and not unit.reports_items and unit.group is None
+
+
+def test_a_unit_needs_at_least_one_role(client):
+    client.force_login(make_staff("unitadmin", "add_reportingunit", "change_reportingunit", "view_reportingunit"))
+    response = client.post("/admin/snippets/review/reportingunit/add/", UNIT_FORM)
+    assert response.status_code == 200
+    assert "请至少选择一项：报送信息或承办来信。" in response.content.decode()
+    assert not ReportingUnit.objects.exists()
 
 
 def test_the_mailbox_roles_can_be_granted_to_groups(client):

@@ -1,4 +1,8 @@
-"""Reporting units (报送单位) and their people: correspondents (信息员) and leaders."""
+"""Units (单位) and their people: correspondents (信息员) and leaders.
+
+One list serves the whole site: a unit may report items to the portal (报送信息), handle the
+书记信箱's letters (承办来信), or both.
+"""
 
 from django import forms
 from django.conf import settings
@@ -19,7 +23,12 @@ GROUP_PREFIX = "报送单位："
 
 
 class ReportingUnit(index.Indexed, ClusterableModel):
-    """A unit that reports items to the portal; its correspondents draft only in ``allowed_columns``."""
+    """A unit of the one shared list.
+
+    With ``reports_items`` its correspondents draft items, only in ``allowed_columns``, through the
+    unit's Wagtail group; with ``handles_letters`` letters of the 书记信箱 can be forwarded to it and
+    its ``letter_handlers`` draft the replies. ``phone`` is also the mailbox's contact phone.
+    """
 
     CATEGORY_TOWNSHIP = "township"
     CATEGORY_MEMBER = "member"
@@ -46,6 +55,17 @@ class ReportingUnit(index.Indexed, ClusterableModel):
         related_name="reporting_units",
         help_text="本单位信息员只能在这些栏目中起草信息。",
     )
+    reports_items = models.BooleanField(
+        "报送信息", default=True, help_text="本单位信息员向网站报送信息，参加信息报送考核。"
+    )
+    handles_letters = models.BooleanField("承办来信", default=False, help_text="书记信箱的来信可以转交本单位办理。")
+    letter_handlers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="承办人员",
+        blank=True,
+        related_name="mailbox_units",
+        help_text="这些人员能看到转办给本单位的来信，起草答复、申请延期（还需具有“起草本单位答复”权限），并收到转办通知邮件。",
+    )
     group = models.OneToOneField(
         Group,
         verbose_name="用户组",
@@ -64,21 +84,34 @@ class ReportingUnit(index.Indexed, ClusterableModel):
                 FieldPanel("address"),
                 FieldPanel("phone"),
                 FieldPanel("sort_order"),
+                FieldPanel("reports_items"),
             ],
             heading="单位信息",
         ),
         FieldPanel("allowed_columns", widget=forms.CheckboxSelectMultiple),
         InlinePanel("members", heading="信息员和领导", label="人员"),
+        MultiFieldPanel([FieldPanel("handles_letters"), FieldPanel("letter_handlers")], heading="承办来信"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("category")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("category"),
+        index.FilterField("reports_items"),
+        index.FilterField("handles_letters"),
+    ]
 
     class Meta:
-        verbose_name = "报送单位"
-        verbose_name_plural = "报送单位"
+        verbose_name = "单位"
+        verbose_name_plural = "单位"
         ordering = ["sort_order", "name"]
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        if not self.reports_items and not self.handles_letters:
+            raise ValidationError("请至少选择一项：报送信息或承办来信。")
 
     def save(self, *args, **kwargs):
         with transaction.atomic():

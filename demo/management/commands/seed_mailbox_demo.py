@@ -7,7 +7,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 from mailbox import workflow
-from mailbox.models import HandlingUnit, Letter
+from mailbox.models import Letter
+from review.models import ReportingUnit
 
 UNITS = ["清江市公安局", "清江市河西街道办事处", "清江市青石镇人民政府"]
 
@@ -57,7 +58,7 @@ class Command(BaseCommand):
     help = "创建书记信箱的演示承办单位和来信（可重复运行）。"
 
     def handle(self, *args, **options):
-        units = {name: HandlingUnit.objects.get_or_create(name=name)[0] for name in UNITS}
+        units = {name: self.letter_unit(name) for name in UNITS}
         staff = get_user_model().objects.filter(is_superuser=True, is_active=True).order_by("pk").first()
         created = 0
         for spec in LETTERS:
@@ -74,3 +75,15 @@ class Command(BaseCommand):
                 workflow.draft_reply(letter, staff, spec["reply"])
                 workflow.approve_reply(letter, staff)
         self.stdout.write(f"书记信箱演示数据：新建来信 {created} 封。")
+
+    @staticmethod
+    def letter_unit(name):
+        """The unit of the shared list with that name, given the 承办来信 role (a new one only handles letters)."""
+        unit, created = ReportingUnit.objects.get_or_create(
+            name=name,
+            defaults={"category": ReportingUnit.CATEGORY_OTHER, "reports_items": False, "handles_letters": True},
+        )
+        if not created and not unit.handles_letters:
+            unit.handles_letters = True
+            unit.save(update_fields=["handles_letters"])
+        return unit

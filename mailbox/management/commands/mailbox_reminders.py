@@ -38,7 +38,9 @@ class Command(BaseCommand):
                 f"{'（已逾期）' if letter.unit_deadline < today else ''}"
                 for letter in letters
             ]
-            recipients = list(unit.members.filter(is_active=True).exclude(email="").values_list("email", flat=True))
+            recipients = list(
+                unit.letter_handlers.filter(is_active=True).exclude(email="").values_list("email", flat=True)
+            )
             self._send(dry_run, f"书记信箱提醒：{unit.name}有{len(letters)}封来信即将到期或已逾期", lines, recipients)
 
         overdue = list(open_letters.filter(due_date__lt=today))
