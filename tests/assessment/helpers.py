@@ -1,36 +1,23 @@
-"""Helpers of the assessment tests: units, items with fixed dates, and the report read back from the Excel export.
-
-Import with ``from tests.fixtures_assessment import *``.
-"""
+"""Helpers of the assessment tests: units, items with fixed dates, and the report read back from the Excel export."""
 
 from datetime import datetime
 from io import BytesIO
 from zoneinfo import ZoneInfo
 
-import pytest
 import time_machine
 from openpyxl import load_workbook
 
-from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 
 from wagtail.models import Page, Workflow, WorkflowState
 
 from assessment.exports import HEADERS
 from columns.plugins.news.models import NewsPage
-from review.models import ReportedItem, ReportingUnit
+from review.models import ReportedItem
+from tests.columns.factories import NewsPageFactory
+from tests.review.factories import ReportingUnitFactory
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-
-__all__ = [
-    "SHANGHAI",
-    "admin_user",
-    "at",
-    "make_item",
-    "make_unit",
-    "report_response",
-    "report_rows",
-]
 
 
 def at(year, month, day, hour=10, minute=0):
@@ -41,7 +28,7 @@ def at(year, month, day, hour=10, minute=0):
 def make_unit(name, category, *, created=None):
     """A unit set up at ``created`` (long before the tested periods by default)."""
     with time_machine.travel(created or at(2025, 1, 1), tick=False):
-        return ReportingUnit.objects.create(name=name, category=category)
+        return ReportingUnitFactory(name=name, category=category)
 
 
 _counter = {"n": 0}
@@ -51,10 +38,8 @@ def make_item(column, unit, *, submitted=None, published=None, live=True):
     """An item of ``unit``: first submitted to the workflow at ``submitted``, first published at ``published``."""
     _counter["n"] += 1
     n = _counter["n"]
-    page = column.add_child(
-        instance=NewsPage(
-            title=f"信息{n}", slug=f"item-{n}", live=bool(published and live), publish_date=at(2026, 1, 1)
-        )
+    page = NewsPageFactory(
+        parent=column, title=f"信息{n}", slug=f"item-{n}", live=bool(published and live), publish_date=at(2026, 1, 1)
     )
     Page.objects.filter(pk=page.pk).update(first_published_at=published, live=bool(published and live))
     ReportedItem.objects.update_or_create(page_id=page.pk, defaults={"unit": unit})
@@ -68,11 +53,6 @@ def make_item(column, unit, *, submitted=None, published=None, live=True):
         )
         WorkflowState.objects.filter(pk=state.pk).update(created_at=submitted)
     return page
-
-
-@pytest.fixture
-def admin_user(db):
-    return get_user_model().objects.create_superuser("kh_admin", "kh@example.gov.cn", "pw-kh-admin")
 
 
 def report_response(client, kind, year, number, fmt="excel"):

@@ -14,10 +14,7 @@ from wagtail.models import WorkflowState
 from assessment.models import IssuedReport, QuotaRule, ScoreWeights
 from columns.plugins.notices.models import NoticePage
 from review.models import ReportingUnit
-from tests.fixtures_assessment import *  # noqa: F403
-from tests.fixtures_assessment import admin_user, at, make_item, make_unit
-
-__all__ = ["admin_user"]
+from tests.assessment.helpers import at, make_item, make_unit
 
 REPORT = "/admin/assessment/"
 NOVEMBER = {"kind": "month", "year": 2026, "number": 11}

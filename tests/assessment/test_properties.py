@@ -14,7 +14,7 @@ from assessment.periods import Period
 from assessment.ranking import rank
 from assessment.scoring import build_report
 from review.models import ReportingUnit
-from tests.fixtures_assessment import at, make_item, make_unit
+from tests.assessment.helpers import at, make_item, make_unit
 
 entries = st.lists(
     st.fixed_dictionaries(

@@ -8,15 +8,14 @@ import time_machine
 from assessment.models import HigherAdoption, QuotaRule, ScoreWeights, UnitLineage
 from portal.workdays import is_workday
 from review.models import ReportingUnit
-from tests.fixtures_assessment import *  # noqa: F403
-from tests.fixtures_assessment import admin_user, at, make_item, make_unit, report_response, report_rows
+from tests.assessment.helpers import at, make_item, make_unit, report_response, report_rows
+from tests.review.helpers import make_unit as make_review_unit
+from tests.review.helpers import make_user, submit_item
 
 TOWNSHIP = ReportingUnit.CATEGORY_TOWNSHIP
 KEY = ReportingUnit.CATEGORY_KEY
 OTHER = ReportingUnit.CATEGORY_OTHER
 MEMBER = ReportingUnit.CATEGORY_MEMBER
-
-__all__ = ["admin_user"]
 
 
 @pytest.fixture
@@ -310,9 +309,6 @@ def test_internal_offices_are_not_assessed(staff, news_column):
 
 
 def test_item_submitted_through_the_real_workflow_counts(client, admin_user, news_column, notice_column):
-    from tests.fixtures_review import make_unit as make_review_unit
-    from tests.fixtures_review import make_user, submit_item
-
     with time_machine.travel(at(2026, 11, 1), tick=False):
         correspondent, leader = make_user("xxy_kh"), make_user("ld_kh")
         unit = make_review_unit("测试市检察院", KEY, [news_column], correspondent, leader)

@@ -32,7 +32,7 @@ from columns.plugins.news.models import NewsColumnPage, NewsPage
 from demo.columns import seed_column
 from demo.columns.images import ensure_demo_image
 from home.models import HomePage
-from tests.conftest import add_column
+from tests.columns.helpers import add_column
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from columns.plugins.cases.models import (
 from columns.plugins.research.models import ResearchColumnPage
 from demo.columns import seed_column
 from home.models import HomePage
-from tests.conftest import add_column
+from tests.columns.helpers import add_column
 
 pytestmark = pytest.mark.django_db
 

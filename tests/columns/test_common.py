@@ -13,7 +13,8 @@ from columns.models import ColumnItem
 from columns.plugins.news.models import NewsColumnPage, NewsPage
 from columns.plugins.notices.models import NoticePage
 from home.models import HomePage
-from tests.conftest import TEST_IDENTITY, add_items
+from tests.columns.helpers import add_items
+from tests.portal.helpers import TEST_IDENTITY
 
 pytestmark = pytest.mark.django_db
 

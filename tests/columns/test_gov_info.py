@@ -22,7 +22,7 @@ from columns.plugins.news.models import NewsColumnPage, NewsPage
 from demo.columns import seed_column
 from home.models import HomePage
 from portal.models import SerialCounter
-from tests.conftest import add_column
+from tests.columns.helpers import add_column
 
 pytestmark = pytest.mark.django_db
 

@@ -23,7 +23,7 @@ from columns.plugins.news.models import NewsColumnPage, NewsPage
 from columns.registry import get_column_types, register_column, unregister_column
 from demo.columns.images import ensure_demo_image
 from home.models import HomePage
-from tests.conftest import add_column
+from tests.columns.helpers import add_column
 
 pytestmark = pytest.mark.django_db
 

@@ -25,7 +25,7 @@ from columns.registry import get_column_types
 from demo.columns import seed_column
 from demo.columns.images import ensure_demo_image
 from home.models import HomePage
-from tests.conftest import add_column, add_items
+from tests.columns.helpers import add_column, add_items
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from columns.registry import get_column_types, register_column, unregister_colum
 from demo.columns import seed_column
 from demo.columns.images import ensure_demo_image
 from home.models import HomePage
-from tests.conftest import add_column
+from tests.columns.helpers import add_column
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from columns.plugins.notices.models import NoticeColumnPage
 from columns.registry import get_column_types, register_column_temporarily
 from home.models import HomePage
 from tests.column_plugin_app.models import SafetyTipPage, SafetyTipsColumnPage
-from tests.conftest import add_column, add_items
+from tests.columns.helpers import add_column, add_items
 
 
 def test_builtin_and_app_column_types_are_registered():

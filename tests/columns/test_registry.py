@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (fixtures imported from tests.fixtures_search)
 """The column registry: duplicates raise, roles and searchable types are found there, plugins own their templates."""
 
 from datetime import date
@@ -25,8 +24,7 @@ from columns.registry import (
 )
 from search.service import search
 from tests.column_plugin_app.models import SafetyMapPage, SafetyTipsColumnPage
-from tests.conftest import add_column
-from tests.fixtures_search import chinese_backend  # noqa: F401
+from tests.columns.helpers import add_column
 
 
 def impostor(label, role=None):

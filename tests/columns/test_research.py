@@ -12,7 +12,7 @@ from columns.plugins.research.models import REPORT_REQUIRED_MESSAGE, ResearchCol
 from demo.columns import seed_column
 from demo.columns.research import demo_report_pdf
 from home.models import HomePage
-from tests.conftest import add_column
+from tests.columns.helpers import add_column
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from columns.plugins.tips.models import (
 )
 from demo.columns import seed_column
 from home.models import HomePage
-from tests.conftest import add_column
+from tests.columns.helpers import add_column
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,6 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from mailbox.models import HandlingUnit, Letter
-from tests.fixtures_mailbox import private_media_root  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from columns.plugins.news.models import NewsColumnPage, NewsPage
 from columns.plugins.notices.models import NoticePage
 from home.models import HomeColumnSlot
-from tests.conftest import add_column, add_items
+from tests.columns.helpers import add_column, add_items
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from mailbox.models import Letter
 from mediation.models import MediationColumnPage, MediationRequest
 from portal import mail as portal_mail
 from portal.storage import private_storage
-from tests.conftest import add_column
+from tests.columns.helpers import add_column
 
 pytestmark = pytest.mark.django_db
 

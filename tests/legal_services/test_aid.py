@@ -530,7 +530,7 @@ def test_production_never_derives_a_key_and_uses_the_configured_ones():
     def available(**extra):
         result = subprocess.run(
             [sys.executable, "-c", script],
-            cwd=Path(__file__).resolve().parent.parent,
+            cwd=Path(__file__).resolve().parents[2],
             env={**environment, **extra},
             capture_output=True,
             text=True,

@@ -21,7 +21,7 @@ from legal_services.models import (
     QuestionCategory,
     QuestionStatus,
 )
-from tests.conftest import add_column
+from tests.columns.helpers import add_column
 
 pytestmark = pytest.mark.django_db
 

@@ -13,10 +13,10 @@ from django.db import DatabaseError
 from wagtail.models import Page
 
 from legal_services.models import LawLibraryPage, LawPage, LawValidity
-from tests.conftest import add_column
+from tests.columns.helpers import add_column
 
 pytestmark = pytest.mark.django_db
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "laws-dev.jsonl.gz"
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "laws-dev.jsonl.gz"
 
 CIVIL_CODE_BODY = "\n".join(
     [

@@ -14,7 +14,7 @@ from columns.plugins.news.models import NewsColumnPage, NewsPage
 from columns.registry import get_column_types
 from home.models import HomePage
 from legal_services.models import QaColumnPage, QaGuidePage, Question, QuestionCategory, QuestionStatus
-from tests.conftest import add_column, add_items
+from tests.columns.helpers import add_column, add_items
 
 pytestmark = pytest.mark.django_db
 SHANGHAI = ZoneInfo("Asia/Shanghai")

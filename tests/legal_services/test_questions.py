@@ -20,7 +20,7 @@ from legal_services.models import (
     mask_name,
     normalise_search_query,
 )
-from tests.conftest import add_column
+from tests.columns.helpers import add_column
 
 pytestmark = pytest.mark.django_db
 SHANGHAI = ZoneInfo("Asia/Shanghai")

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (fixtures imported from tests.fixtures_mailbox)
 """书记信箱, the staff side: the inbox, each step of the workflow, permissions, attachments and the dashboard."""
 
 from datetime import timedelta
@@ -14,23 +13,16 @@ from wagtail.models import ModelLogEntry
 from mailbox import workflow
 from mailbox.models import HandlingUnit, Letter, Status
 from portal.workdays import add_workdays
-from tests.fixtures_mailbox import (  # noqa: F401
+from tests.mailbox.helpers import (
     ADMIN_URL,
     NOW,
     WRITE_URL,
-    leader,
     letter_data,
     make_letter,
     make_staff,
-    office,
-    other_unit,
-    other_unit_staff,
     pdf_bytes,
     png_bytes,
-    private_media_root,
     replied_letter,
-    unit,
-    unit_staff,
     upload,
 )
 

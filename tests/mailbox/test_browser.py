@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from mailbox.models import Letter
-from tests.fixtures_mailbox import CONTENT, TITLE, png_bytes, private_media_root  # noqa: F401
+from tests.mailbox.helpers import CONTENT, TITLE, png_bytes
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

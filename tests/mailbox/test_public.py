@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (fixtures imported from tests.fixtures_mailbox)
 """书记信箱, the public side: writing a letter, the receipt, looking it up, rating the reply, the published letters."""
 
 import logging
@@ -17,25 +16,20 @@ from django.test import Client
 from mailbox import workflow
 from mailbox.models import Attachment, Letter, LetterEvent, Status
 from portal.workdays import add_workdays
-from tests.fixtures_mailbox import (  # noqa: F401
+from tests.mailbox.helpers import (
     CONTENT,
     NOW,
     QUERY_URL,
     RATE_URL,
     TITLE,
     WRITE_URL,
-    leader,
     letter_data,
     make_letter,
-    make_staff,
-    office,
     pdf_bytes,
     png_bytes,
-    private_media_root,
     receipt_of,
     replied_letter,
     submit,
-    unit,
     upload,
 )
 

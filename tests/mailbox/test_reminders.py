@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (fixtures imported from tests.fixtures_mailbox)
 """``manage.py mailbox_reminders``: units hear about letters due soon or overdue, the office about the overview."""
 
 from datetime import timedelta
@@ -10,14 +9,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from mailbox import workflow
-from tests.fixtures_mailbox import (  # noqa: F401
-    NOW,
-    make_letter,
-    office,
-    private_media_root,
-    unit,
-    unit_staff,
-)
+from tests.mailbox.helpers import NOW, make_letter
 
 pytestmark = pytest.mark.django_db
 

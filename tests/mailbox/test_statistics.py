@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (fixtures imported from tests.fixtures_mailbox)
 """书记信箱 statistics: the figures, the chart and the Excel export agree, and unrated replies count as 满意."""
 
 from datetime import datetime, timedelta
@@ -10,14 +9,7 @@ from openpyxl import load_workbook
 
 from mailbox import workflow
 from portal.workdays import add_workdays
-from tests.fixtures_mailbox import (  # noqa: F401
-    SHANGHAI,
-    leader,
-    make_letter,
-    office,
-    private_media_root,
-    unit,
-)
+from tests.mailbox.helpers import SHANGHAI, make_letter
 
 pytestmark = pytest.mark.django_db
 STATS_URL = "/mailbox/statistics/"

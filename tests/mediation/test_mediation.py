@@ -27,7 +27,7 @@ from mediation.models import (
     Status,
 )
 from mediation.views import QUERY_FAILURE_LIMIT
-from tests.conftest import add_column
+from tests.columns.helpers import add_column
 
 pytestmark = pytest.mark.django_db
 

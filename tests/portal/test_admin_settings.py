@@ -3,7 +3,7 @@
 import pytest
 
 from portal.models import SiteIdentity
-from tests.conftest import TEST_IDENTITY
+from tests.portal.helpers import TEST_IDENTITY
 
 pytestmark = pytest.mark.django_db
 

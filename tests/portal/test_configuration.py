@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GOOD_SECRET = "k" * 20 + "Zq9!x@L#p$3%v^7&b*2(n)4_w+8=m-1~" + "R" * 10
 
 

@@ -17,7 +17,7 @@ from wagtail.images import get_image_model
 from wagtailmedia.models import get_media_model
 
 from columns.plugins.news.models import NewsPage
-from tests.conftest import add_items
+from tests.columns.helpers import add_items
 
 pytestmark = pytest.mark.django_db
 

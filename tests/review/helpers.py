@@ -1,82 +1,29 @@
-"""Fixtures of the publication review: two reporting units, their people and the committee's reviewers.
-
-Import the fixtures into a test module with ``from tests.fixtures_review import *``.
-"""
+"""Helpers of the publication review tests: people and units, the item form, and each review step."""
 
 import json
-from types import SimpleNamespace
-
-import pytest
-
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from wagtail.models import TaskState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from columns.plugins.news.models import NewsPage
-from review.models import ReportingUnit, UnitMember
+from review.models import UnitMember
+from tests.portal.factories import PASSWORD, UserFactory
+from tests.review.factories import ReportingUnitFactory, UnitMemberFactory
 
-PASSWORD = "correct-horse-battery"
 XHR = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
-
-__all__ = [
-    "PASSWORD",
-    "XHR",
-    "action_url",
-    "add_item_url",
-    "approve",
-    "check",
-    "current_task_state",
-    "item_data",
-    "login",
-    "people",
-    "publish_item",
-    "review_action_url",
-    "sign",
-    "submit_item",
-    "through_check",
-]
 
 
 def make_user(username, *, groups=(), superuser=False):
-    user = get_user_model().objects.create_user(
-        username=username, password=PASSWORD, email=f"{username}@example.gov.cn", is_superuser=superuser
-    )
-    if groups:
-        user.groups.add(*Group.objects.filter(name__in=groups))
-    return user
+    return UserFactory(username=username, groups=groups, is_superuser=superuser)
 
 
 def make_unit(name, category, columns, correspondent, leader):
-    unit = ReportingUnit.objects.create(name=name, category=category)
-    unit.allowed_columns.set(columns)
-    UnitMember.objects.create(
-        unit=unit, role=UnitMember.ROLE_CORRESPONDENT, name=f"{name}信息员", phone="13800000001", user=correspondent
-    )
-    UnitMember.objects.create(
-        unit=unit, role=UnitMember.ROLE_LEADER, name=f"{name}领导", phone="0571-88000000", user=leader
-    )
+    """A unit reporting to ``columns``, with its correspondent and its leader."""
+    unit = ReportingUnitFactory(name=name, category=category, columns=columns)
+    UnitMemberFactory(unit=unit, user=correspondent)
+    UnitMemberFactory(unit=unit, role=UnitMember.ROLE_LEADER, name=f"{name}领导", phone="0571-88000000", user=leader)
     unit.save()
     return unit
-
-
-@pytest.fixture
-def people(home, news_column, notice_column):
-    """Unit A (公安局) reports to 政法要闻, unit B (司法局) to 通知公告; plus office, checker, final leader."""
-    ns = SimpleNamespace(news_column=news_column, notice_column=notice_column)
-    ns.correspondent = make_user("xxy_a")
-    ns.leader = make_user("ld_a")
-    ns.other_correspondent = make_user("xxy_b")
-    ns.other_leader = make_user("ld_b")
-    ns.office = make_user("office", groups=["办公室审核员"])
-    ns.checker = make_user("checker", groups=["信息检查员"])
-    ns.final = make_user("final", groups=["分管领导"])
-    ns.unit = make_unit("测试市公安局", ReportingUnit.CATEGORY_KEY, [news_column], ns.correspondent, ns.leader)
-    ns.other_unit = make_unit(
-        "测试市司法局", ReportingUnit.CATEGORY_KEY, [notice_column], ns.other_correspondent, ns.other_leader
-    )
-    return ns
 
 
 def login(client, user):

@@ -14,8 +14,7 @@ from wagtail.models import Workflow
 
 from columns.plugins.news.models import NewsPage
 from review.models import SensitiveWord, TermCorrection
-from tests.fixtures_review import *  # noqa: F403
-from tests.fixtures_review import XHR, action_url, approve, check, current_task_state, login, sign
+from tests.review.helpers import XHR, action_url, approve, check, current_task_state, login, sign
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,7 @@ from django.core.management import CommandError, call_command
 
 from review.contacts import HEADERS
 from review.models import ReportingUnit, UnitMember
-from tests.fixtures_review import *  # noqa: F403
-from tests.fixtures_review import login
+from tests.review.helpers import login
 
 pytestmark = pytest.mark.django_db
 IMPORT_URL = "/admin/review/contacts/import/"

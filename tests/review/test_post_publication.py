@@ -10,8 +10,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from review.models import PostPublicationCheck
-from tests.fixtures_review import *  # noqa: F403
-from tests.fixtures_review import approve, login, publish_item, submit_item, through_check
+from tests.review.helpers import approve, item_data, login, publish_item, submit_item, through_check
 
 pytestmark = pytest.mark.django_db
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -114,8 +113,6 @@ def test_reported_error_withdraws_and_republication_corrects(client, people):
     login(client, people.correspondent)
     edit = client.get(f"/admin/pages/{page.pk}/edit/")
     assert edit.status_code == 200
-    from tests.fixtures_review import item_data
-
     response = client.post(f"/admin/pages/{page.pk}/edit/", item_data(title="公安局开展反诈宣传进社区活动（更正）"))
     assert response.status_code == 302
     through_check(client, people, page)

@@ -3,8 +3,7 @@
 import pytest
 
 from review.models import SensitiveWord
-from tests.fixtures_review import *  # noqa: F403
-from tests.fixtures_review import approve, check, login, sign, submit_item
+from tests.review.helpers import approve, check, login, sign, submit_item
 
 pytestmark = pytest.mark.django_db
 
@@ -73,8 +72,6 @@ def test_trail_of_an_item_never_submitted(admin_client, people):
 
 
 def test_trail_is_linked_from_the_page_editor(client, people):
-    from tests.fixtures_review import submit_item as draft
-
-    page = draft(client, people.correspondent, people.news_column)
+    page = submit_item(client, people.correspondent, people.news_column)
     html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert f"/admin/review/trail/{page.pk}/" in html

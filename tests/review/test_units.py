@@ -9,8 +9,7 @@ from wagtail.models import GroupPagePermission, Workflow
 from columns.plugins.news.models import NewsPage
 from columns.plugins.notices.models import NoticePage
 from review.models import ReportedItem, ReportingUnit, UnitMember
-from tests.fixtures_review import *  # noqa: F403
-from tests.fixtures_review import add_item_url, item_data, login, submit_item
+from tests.review.helpers import add_item_url, item_data, login, submit_item
 
 pytestmark = pytest.mark.django_db
 

@@ -15,14 +15,14 @@ from django.core.management import call_command
 from wagtail.models import TaskState, WorkflowState
 
 from review.models import CheckReport, PostPublicationCheck, SensitiveWord, Signature
-from tests.fixtures_review import *  # noqa: F403
-from tests.fixtures_review import (
+from tests.review.helpers import (
     PASSWORD,
     XHR,
     action_url,
     approve,
     check,
     current_task_state,
+    item_data,
     login,
     review_action_url,
     sign,
@@ -134,7 +134,7 @@ def test_final_approval_publishes_and_notifies_the_unit(client, people, django_c
 def test_failing_email_does_not_undo_publication(client, people, settings, django_capture_on_commit_callbacks):
     page = submit_item(client, people.correspondent, people.news_column)
     through_check(client, people, page)
-    settings.EMAIL_BACKEND = "tests.test_review_workflow.FailingEmailBackend"
+    settings.EMAIL_BACKEND = "tests.review.test_workflow.FailingEmailBackend"
     with django_capture_on_commit_callbacks(execute=True):
         response = approve(client, people.final, page)
     assert response.status_code == 302
@@ -191,7 +191,6 @@ def test_unit_leaders_are_asked_by_email_to_sign(client, people, django_capture_
 
 def test_final_leader_cannot_publish_outside_the_workflow(client, people):
     from columns.plugins.news.models import NewsPage
-    from tests.fixtures_review import item_data
 
     draft = people.news_column.add_child(instance=NewsPage(title="办公室草稿", slug="fzxc", live=False))
     draft.save_revision()
@@ -216,8 +215,6 @@ def test_leader_signs_from_the_page_editor(client, people):
     right = json.loads(client.post(url, {"collect": "1", "password": PASSWORD, "comment": "同意"}, **XHR).content)
     assert right["step"] == "success" and right["cleaned_data"]["comment"] == "同意"
     assert current_task_state(page).status == TaskState.STATUS_IN_PROGRESS  # nothing done yet
-
-    from tests.fixtures_review import item_data
 
     def edit_and_sign(password):
         data = item_data(action=None)

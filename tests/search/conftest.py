@@ -1,4 +1,4 @@
-"""Fixtures for the search tests: the Chinese database backend switched on, and pages with text."""
+"""Fixtures for the search tests: pages with text, indexed by the Chinese database backend."""
 
 from datetime import timedelta
 
@@ -9,11 +9,7 @@ from django.utils import timezone
 from wagtail.rich_text import RichText
 
 from columns.plugins.news.models import NewsPage
-
-
-@pytest.fixture
-def chinese_backend(settings):
-    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
+from tests.columns.factories import page_factory
 
 
 @pytest.fixture
@@ -22,14 +18,13 @@ def make_page(chinese_backend):
 
     def make(column, title, body="", *, days_ago=0, summary="", model=NewsPage):
         counter["n"] += 1
-        return column.add_child(
-            instance=model(
-                title=title,
-                slug=f"search-page-{counter['n']}",
-                summary=summary,
-                publish_date=timezone.now() - timedelta(days=days_ago),
-                body=[("paragraph", RichText(f"<p>{body}</p>"))] if body else [],
-            )
+        return page_factory(model)(
+            parent=column,
+            title=title,
+            slug=f"search-page-{counter['n']}",
+            summary=summary,
+            publish_date=timezone.now() - timedelta(days=days_ago),
+            body=[("paragraph", RichText(f"<p>{body}</p>"))] if body else [],
         )
 
     return make

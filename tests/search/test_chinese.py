@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (fixtures imported from tests.fixtures_search)
 """Chinese full-text search on the database backend: matching, ranking, dictionary, rebuild, admin."""
 
 import io
@@ -11,8 +10,7 @@ from django.urls import reverse
 from columns.plugins.news.models import NewsColumnPage
 from search import service
 from search.models import IndexEntry, SearchTerm, Synonym
-from tests.conftest import add_column
-from tests.fixtures_search import chinese_backend, make_page  # noqa: F401
+from tests.columns.helpers import add_column
 
 pytestmark = pytest.mark.django_db
 

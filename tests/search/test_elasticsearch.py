@@ -109,7 +109,7 @@ def es_backend(settings):
 @pytest.mark.django_db
 def test_service_ranks_and_highlights_from_an_elasticsearch_response(es_backend, news_column, monkeypatch):
     from columns.plugins.news.models import NewsPage
-    from tests.conftest import add_items
+    from tests.columns.helpers import add_items
 
     older, newer, both = add_items(news_column, NewsPage, 3, prefix="条目")
     sent = {}
@@ -237,7 +237,7 @@ class RecordingIndices:
 @pytest.mark.django_db
 def test_rebuild_command_fills_a_new_index_then_swaps_the_alias(es_backend, news_column, monkeypatch):
     from columns.plugins.news.models import NewsPage
-    from tests.conftest import add_items
+    from tests.columns.helpers import add_items
 
     add_items(news_column, NewsPage, 3, prefix="平安建设")
     log, bulked = [], []

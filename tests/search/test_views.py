@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (fixtures imported from tests.fixtures_search)
 """The public search page and GET /api/search/: results, filters, pagination, and every kind of bad input."""
 
 import json
@@ -6,8 +5,7 @@ import json
 import pytest
 
 from columns.plugins.news.models import NewsColumnPage
-from tests.conftest import add_column
-from tests.fixtures_search import chinese_backend, make_page  # noqa: F401
+from tests.columns.helpers import add_column
 
 pytestmark = pytest.mark.django_db
 
