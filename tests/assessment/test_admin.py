@@ -3,7 +3,6 @@
 from io import BytesIO
 
 import pytest
-import time_machine
 from openpyxl import load_workbook
 
 from django.contrib.auth import get_user_model
@@ -18,18 +17,6 @@ from tests.assessment.helpers import at, make_item, make_unit
 
 REPORT = "/admin/assessment/"
 NOVEMBER = {"kind": "month", "year": 2026, "number": 11}
-
-
-@pytest.fixture
-def today():
-    with time_machine.travel(at(2026, 12, 20), tick=False):
-        yield
-
-
-@pytest.fixture
-def staff(client, admin_user, today):
-    client.force_login(admin_user)
-    return client
 
 
 @pytest.fixture

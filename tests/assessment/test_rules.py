@@ -2,7 +2,6 @@
 
 from datetime import date
 
-import pytest
 import time_machine
 
 from assessment.models import HigherAdoption, QuotaRule, ScoreWeights, UnitLineage
@@ -16,18 +15,6 @@ TOWNSHIP = ReportingUnit.CATEGORY_TOWNSHIP
 KEY = ReportingUnit.CATEGORY_KEY
 OTHER = ReportingUnit.CATEGORY_OTHER
 MEMBER = ReportingUnit.CATEGORY_MEMBER
-
-
-@pytest.fixture
-def today():
-    with time_machine.travel(at(2026, 12, 20), tick=False):
-        yield
-
-
-@pytest.fixture
-def staff(client, admin_user, today):
-    client.force_login(admin_user)
-    return client
 
 
 def test_default_quota_rules_are_those_of_the_issue(db):
