@@ -1,33 +1,23 @@
-"""Fixtures shared by the whole suite: a site tree built the way the seed command builds it."""
+"""Fixtures shared by the whole suite: a site tree built the way the seed command builds it.
 
-from datetime import timedelta
+Each tests/<app>/conftest.py adds the fixtures of its app; plain helper functions live in
+tests/<app>/helpers.py and object factories in tests/<app>/factories.py.
+"""
 
 import pytest
 
-from django.utils import timezone
-
 from wagtail.models import Collection, Locale, Page, Site
 
-from columns.plugins.news.models import NewsColumnPage, NewsPage
-from columns.plugins.notices.models import NoticeColumnPage, NoticePage
 from home.models import HomeColumnSlot, HomePage
 from portal.models import SiteIdentity
-
-TEST_IDENTITY = {
-    "site_name": "中共测试市委政法委员会",
-    "city_short_name": "测试",
-    "sponsor": "中共测试市委政法委员会",
-    "organizer": "测试市委政法委办公室",
-    "site_code": "1234567890",
-    "icp_number": "测ICP备12345678号",
-    "police_record_number": "测公网安备 12345678901234号",
-    "police_record_link": "https://beian.mps.gov.cn/",
-    "party_gov_label_link": "https://bszs.conac.cn/",
-    "address": "测试市人民路1号",
-    "postcode": "100000",
-    "phone": "010-12345678",
-    "error_report_link": "https://zfwzzc.www.gov.cn/",
-}
+from tests.columns.factories import (
+    NewsColumnPageFactory,
+    NewsPageFactory,
+    NoticeColumnPageFactory,
+    NoticePageFactory,
+)
+from tests.columns.helpers import add_items
+from tests.portal.helpers import TEST_IDENTITY
 
 
 @pytest.fixture(autouse=True)
@@ -56,6 +46,13 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(autouse=True)
+def private_media_root(settings, tmp_path):
+    """Private uploads (letters' attachments, legal aid documents) also go into the test's own directory."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    return settings.PRIVATE_MEDIA_ROOT
+
+
 @pytest.fixture
 def home(db):
     """The home page as site root. Also works under ``pytest --nomigrations``, where
@@ -79,36 +76,14 @@ def home(db):
     return home
 
 
-def add_column(parent, model, title, slug, **kwargs):
-    column = parent.add_child(instance=model(title=title, slug=slug, show_in_menus=True, **kwargs))
-    column.save_revision().publish()
-    return column
-
-
-def add_items(column, model, count, *, start=None, prefix="信息"):
-    """Create ``count`` live items, newest first, one hour apart."""
-    start = start or timezone.now()
-    items = []
-    for index in range(count):
-        item = column.add_child(
-            instance=model(
-                title=f"{prefix}{index:04d}",
-                slug=f"{column.slug}-{prefix}-{index:04d}",
-                publish_date=start - timedelta(hours=index),
-            )
-        )
-        items.append(item)
-    return items
-
-
 @pytest.fixture
 def news_column(home):
-    return add_column(home, NewsColumnPage, "政法要闻", "zfyw")
+    return publish(NewsColumnPageFactory(parent=home))
 
 
 @pytest.fixture
 def notice_column(home):
-    return add_column(home, NoticeColumnPage, "通知公告", "tzgg")
+    return publish(NoticeColumnPageFactory(parent=home))
 
 
 @pytest.fixture
@@ -126,9 +101,20 @@ def make_items():
 
 @pytest.fixture
 def news_item(news_column):
-    return add_items(news_column, NewsPage, 1, prefix="新闻")[0]
+    return NewsPageFactory(parent=news_column, title="新闻0000", slug="zfyw-新闻-0000")
 
 
 @pytest.fixture
 def notice_item(notice_column):
-    return add_items(notice_column, NoticePage, 1, prefix="通知")[0]
+    return NoticePageFactory(parent=notice_column, title="通知0000", slug="tzgg-通知-0000")
+
+
+@pytest.fixture
+def chinese_backend(settings):
+    """Search through the Chinese database backend (the columns and the search tests use it)."""
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
+
+
+def publish(page):
+    page.save_revision().publish()
+    return page

@@ -1,0 +1,17 @@
+"""Values the portal tests and the shared fixtures use."""
+
+TEST_IDENTITY = {
+    "site_name": "中共测试市委政法委员会",
+    "city_short_name": "测试",
+    "sponsor": "中共测试市委政法委员会",
+    "organizer": "测试市委政法委办公室",
+    "site_code": "1234567890",
+    "icp_number": "测ICP备12345678号",
+    "police_record_number": "测公网安备 12345678901234号",
+    "police_record_link": "https://beian.mps.gov.cn/",
+    "party_gov_label_link": "https://bszs.conac.cn/",
+    "address": "测试市人民路1号",
+    "postcode": "100000",
+    "phone": "010-12345678",
+    "error_report_link": "https://zfwzzc.www.gov.cn/",
+}
