@@ -97,7 +97,7 @@ def test_reminder_command_emails_units_with_overdue_items(client, people):
 
 def test_a_failing_mail_server_neither_blocks_publication_nor_the_reminder_run(client, people, settings, caplog):
     """Review mails go through portal.mail: a broken backend is logged, the data stays."""
-    settings.EMAIL_BACKEND = "tests.test_review_post_publication.BrokenBackend"
+    settings.EMAIL_BACKEND = "tests.review.test_post_publication.BrokenBackend"
     with at(2026, 11, 23):
         page = publish_item(client, people)
     assert PostPublicationCheck.objects.filter(page=page).exists()
