@@ -12,6 +12,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from portal.excel import append_row
+
 HEADERS = [
     "名次",
     "单位",
@@ -72,16 +74,16 @@ def excel(report):
     book = Workbook()
     sheet = book.active
     sheet.title = report.period.key
-    sheet.append([title(report)])
+    append_row(sheet, [title(report)])
     sheet["A1"].font = Font(bold=True, size=14)
     for category in report.categories:
         if not category["rows"]:
             continue
         sheet.append([])
-        sheet.append([category["label"]])
-        sheet.append(HEADERS)
+        append_row(sheet, [category["label"]])
+        append_row(sheet, HEADERS)
         for row in category["rows"]:
-            sheet.append(row_values(row))
+            append_row(sheet, row_values(row))
     if report.future:
         sheet.append(["该期尚未开始，暂无数据。"])
     buffer = BytesIO()

@@ -17,6 +17,8 @@ from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
+from portal.excel import append_row
+
 from .conf import setting
 from .models import ANSWERED_STATUSES, Category, Letter, Rating, Status
 
@@ -159,10 +161,10 @@ def statistics_workbook(statistics):
 
     summary = workbook.active
     summary.title = "汇总"
-    summary.append([f"书记信箱{statistics['year']}年办理情况统计"])
+    append_row(summary, [f"书记信箱{statistics['year']}年办理情况统计"])
     summary["A1"].font = Font(bold=True, size=14)
-    summary.append(["统计时间", timezone.localtime().strftime("%Y-%m-%d %H:%M")])
-    summary.append([])
+    append_row(summary, ["统计时间", timezone.localtime().strftime("%Y-%m-%d %H:%M")])
+    append_row(summary, [])
     rows = [
         ("收信件数", totals["received"]),
         ("已答复件数", totals["answered"]),
@@ -173,22 +175,23 @@ def statistics_workbook(statistics):
         ("满意率（满意和基本满意）", _percent(statistics["satisfaction_rate"])),
     ]
     for row in rows:
-        summary.append(list(row))
-    summary.append([])
-    summary.append(
+        append_row(summary, list(row))
+    append_row(summary, [])
+    append_row(
+        summary,
         [
             "说明：答复率为已答复件数除以收信件数；不予受理并告知理由的计为已答复。"
             f"答复后{setting('RATING_WORKDAYS')}个工作日内未评价的按满意计。"
-        ]
+        ],
     )
 
     header = ["收信件数", "已答复件数", "答复率", "平均答复用时（工作日）"]
     for title, key, rows in (("按类别", "类别", statistics["by_category"]), ("按月份", "月份", statistics["by_month"])):
         sheet = workbook.create_sheet(title)
-        sheet.append([key, *header])
+        append_row(sheet, [key, *header])
         for row in rows:
-            sheet.append(
-                [row["label"], row["received"], row["answered"], _percent(row["rate"]), _number(row["average"])]
+            append_row(
+                sheet, [row["label"], row["received"], row["answered"], _percent(row["rate"]), _number(row["average"])]
             )
         for cell in sheet[1]:
             cell.font = bold

@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 
+from portal.excel import append_row, unquote_cell
 from portal.validators import normalize_phone, validate_phone
 
 from .models import ReportingUnit, UnitMember
@@ -48,7 +49,7 @@ def _text(value):
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).strip()
+    return unquote_cell(str(value).strip())
 
 
 def read_rows(upload):
@@ -181,7 +182,7 @@ def export_contacts():
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "通讯录"
-    sheet.append(HEADERS)
+    append_row(sheet, HEADERS)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     category = dict(ReportingUnit.CATEGORY_CHOICES)
@@ -189,7 +190,8 @@ def export_contacts():
         "unit__category", "unit__sort_order", "unit__name", "-role", "name"
     )
     for member in members:
-        sheet.append(
+        append_row(
+            sheet,
             [
                 category.get(member.unit.category, ""),
                 member.unit.name,
@@ -202,7 +204,7 @@ def export_contacts():
                 member.office,
                 member.email,
                 member.user.get_username() if member.user else "",
-            ]
+            ],
         )
     for column, width in zip("ABCDEFGHIJK", [14, 24, 10, 10, 14, 16, 14, 16, 16, 24, 14], strict=True):
         sheet.column_dimensions[column].width = width

@@ -135,3 +135,24 @@ def test_import_command(home, tmp_path):
     good.write_bytes(xlsx(GOOD_ROWS[1:]))
     call_command("import_contacts", str(good), verbosity=0)
     assert UnitMember.objects.count() == 2
+
+
+def test_export_writes_formula_like_text_as_text(admin_client, people):
+    """OWASP formula injection: a name that starts with = is exported as text and imports back unchanged."""
+    payload = "=cmd|' /C calc'!A0"
+    UnitMember.objects.create(unit=people.unit, name=payload, role=UnitMember.ROLE_CORRESPONDENT, phone="13900000009")
+    UnitMember.objects.create(
+        unit=people.unit, name="@SUM(1+1)", role=UnitMember.ROLE_CORRESPONDENT, phone="13900000008"
+    )
+    response = admin_client.get(EXPORT_URL)
+    sheet = load_workbook(BytesIO(response.content)).active
+    cells = [row[3] for row in sheet.iter_rows()]
+    for cell in cells:
+        assert cell.data_type != "f"
+    names = [cell.value for cell in cells]
+    assert "'" + payload in names and "'@SUM(1+1)" in names
+    assert payload not in names
+
+    html = upload(admin_client, response.content).content.decode()
+    assert "新增人员 0 人" in html
+    assert UnitMember.objects.filter(name=payload).count() == 1
