@@ -77,3 +77,32 @@ def test_redis_url_selects_the_redis_cache():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("django.core.cache.backends.redis.RedisCache")
+
+
+@pytest.mark.django_db
+def test_responses_carry_a_permissions_policy(client, home):
+    header = client.get("/")["Permissions-Policy"]
+    for feature in ("camera", "microphone", "geolocation", "payment"):
+        assert f"{feature}=()" in header
+    assert client.get("/admin/login/")["Permissions-Policy"] == header
+
+
+def test_production_sends_the_permissions_policy(tmp_path):
+    code = (
+        "from django.test import Client; from django.test.utils import setup_test_environment; "
+        "setup_test_environment(); "
+        "print(Client().get('/', HTTP_HOST='example.gov.cn')['Permissions-Policy'])"
+    )
+    result = manage(
+        "shell",
+        "-c",
+        code,
+        env={
+            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+            "SECRET_KEY": GOOD_SECRET,
+            "ALLOWED_HOSTS": "example.gov.cn",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    assert "camera=(), " in result.stdout and "microphone=()" in result.stdout and "payment=()" in result.stdout
