@@ -1,6 +1,7 @@
 """Forms of the review: the workflow action forms shown in Wagtail's modal, and the unit's own forms."""
 
 from django import forms
+from django.core import signing
 
 from wagtail.forms import TaskStateCommentForm
 
@@ -45,7 +46,7 @@ class SignatureForm(UserBoundActionForm):
     password = forms.CharField(
         label="登录密码",
         strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}, render_value=False),
         help_text="输入您的登录密码即视为签字同意报送。",
         error_messages={"required": "请输入登录密码以签字。"},
     )
@@ -55,6 +56,36 @@ class SignatureForm(UserBoundActionForm):
         if self.user is not None and not self.user.check_password(password):
             raise forms.ValidationError("密码不正确，签字未生效。")
         return password
+
+
+SIGNATURE_TOKEN_SALT = "review.signature"
+SIGNATURE_TOKEN_MAX_AGE = 30 * 60
+
+
+def signature_token(user, task_state):
+    """Stands for the checked password when the editor posts the signature back ("collect" mode), so the
+    password itself is never sent back to the browser. Bound to the signer, the task state and the
+    current password hash (changing the password voids it), valid for 30 minutes."""
+    return signing.dumps([user.pk, task_state.pk], salt=f"{SIGNATURE_TOKEN_SALT}:{user.password}")
+
+
+def check_signature_token(token, user, task_state):
+    if not token or not isinstance(token, str):
+        return False
+    try:
+        value = signing.loads(token, salt=f"{SIGNATURE_TOKEN_SALT}:{user.password}", max_age=SIGNATURE_TOKEN_MAX_AGE)
+    except signing.BadSignature:
+        return False
+    return value == [user.pk, task_state.pk]
+
+
+def without_password(form):
+    """What a signature form may send back to the browser: its cleaned data minus the password,
+    plus a signature token when the password was right."""
+    data = {key: value for key, value in form.cleaned_data.items() if key != "password"}
+    if "password" in form.cleaned_data:
+        data["signature_token"] = signature_token(form.user, form.task_state)
+    return data
 
 
 class CheckApprovalForm(UserBoundActionForm):

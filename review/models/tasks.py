@@ -15,7 +15,7 @@ from django.db.models.functions import Cast
 from wagtail.models import AbstractGroupApprovalTask, Task, TaskState
 
 from ..checks import as_records, blocking, run_checks
-from ..forms import ApproveCommentForm, CheckApprovalForm, SendBackForm, SignatureForm
+from ..forms import ApproveCommentForm, CheckApprovalForm, SendBackForm, SignatureForm, check_signature_token
 from .records import CheckReport, ReportedItem, Signature
 from .units import UnitMember
 
@@ -91,7 +91,8 @@ class UnitLeaderSignTask(Task):
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":
             password = kwargs.pop("password", None)
-            if not password or not user.check_password(password):
+            token = kwargs.pop("signature_token", None)  # from the modal in "collect" mode, see review/forms.py
+            if not (password and user.check_password(password)) and not check_signature_token(token, user, task_state):
                 raise PermissionDenied("密码不正确，签字未生效。")
             comment = kwargs.get("comment", "")
             task_state.approve(user=user, comment=comment)

@@ -6,7 +6,8 @@ check the password) and the task state (to re-run the checks), so the modals of
 
 When the modal was opened from the page editor ("collect" mode), the validated data goes back to the
 editor, which saves the edit and then calls the task's ``on_action`` with it; ``on_action`` checks
-the password and the findings again, so that path cannot skip them either.
+the password and the findings again, so that path cannot skip them either. The password itself never
+goes back to the browser: the collected data carries a signed one-time token in its place.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -14,6 +15,8 @@ from django.shortcuts import redirect
 
 from wagtail.admin import messages
 from wagtail.admin.views.pages.workflow import WorkflowActionView
+
+from ..forms import without_password
 
 
 class ReviewActionView(WorkflowActionView):
@@ -30,7 +33,7 @@ class ReviewActionView(WorkflowActionView):
                     messages.error(request, error)
             return redirect(self.redirect_url)
         if request.POST.get("collect"):
-            return self.render_modal_json(request, {"step": "success", "cleaned_data": form.cleaned_data})
+            return self.render_modal_json(request, {"step": "success", "cleaned_data": without_password(form)})
         if self.task_state.status != self.task_state.STATUS_IN_PROGRESS:
             raise PermissionDenied
         self.redirect_url = (

@@ -235,6 +235,50 @@ def test_leader_signs_from_the_page_editor(client, people):
     assert current_task_state(page).task.name == "录入前再审（办公室）"
 
 
+def test_signature_password_never_leaves_the_server(client, people):
+    page = submit_item(client, people.correspondent, people.news_column)
+    task_state = current_task_state(page)
+    login(client, people.leader)
+    url = review_action_url(page, "approve", task_state)
+    wrong_password = "Wrong-Secret-9137"
+    for data in ({"password": wrong_password}, {"collect": "1", "password": wrong_password}):
+        failed = client.post(url, data, **XHR)
+        assert json.loads(failed.content)["step"] == "action"
+        assert wrong_password not in failed.content.decode()
+    collected = client.post(url, {"collect": "1", "password": PASSWORD, "comment": "同意"}, **XHR)
+    cleaned_data = json.loads(collected.content)["cleaned_data"]
+    assert PASSWORD not in collected.content.decode() and "password" not in cleaned_data
+    assert current_task_state(page).status == TaskState.STATUS_IN_PROGRESS
+
+    # the editor posts back what the modal collected: the one-time signature token stands for the password
+    def edit_and_sign(extra_data):
+        data = item_data(action=None)
+        data.update(
+            {
+                "action-workflow-action": "true",
+                "workflow-action-name": "approve",
+                "workflow-action-extra-data": json.dumps(extra_data),
+            }
+        )
+        return client.post(f"/admin/pages/{page.pk}/edit/", data, follow=True)
+
+    edit_and_sign(dict(cleaned_data, signature_token=cleaned_data["signature_token"][:-2] + "xx"))
+    assert not Signature.objects.exists()
+    edited = edit_and_sign(cleaned_data)
+    assert PASSWORD not in edited.content.decode()
+    assert Signature.objects.get(task_state=task_state).comment == "同意"
+
+
+def test_signed_directly_the_password_is_not_echoed(client, people):
+    page = submit_item(client, people.correspondent, people.news_column)
+    task_state = current_task_state(page)
+    login(client, people.leader)
+    response = client.post(review_action_url(page, "approve", task_state), {"password": PASSWORD}, **XHR)
+    assert json.loads(response.content)["step"] == "success"
+    assert PASSWORD not in response.content.decode()
+    assert Signature.objects.filter(task_state=task_state).exists()
+
+
 def test_final_leader_cannot_bulk_publish(client, people):
     from columns.plugins.news.models import NewsPage
 
