@@ -1,6 +1,7 @@
 """Admin side of the publication review: the 信息报送 menu, the unit restrictions, dashboard panels."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 
@@ -120,8 +121,15 @@ def register_review_urls():
 
 @hooks.register("construct_explorer_page_queryset")
 def hide_other_units_drafts(parent_page, pages, request):
-    """Correspondents and unit leaders see their own unit's drafts and published pages, never other units' drafts."""
+    """Correspondents and unit leaders see their own unit's drafts and published pages, never other units' drafts.
+
+    Nor the listing of such a draft itself (/admin/pages/<id>/, which shows its title): 404, as if absent."""
     if is_unit_only(request.user):
+        if (
+            parent_page is not None
+            and Page.objects.filter(hidden_drafts_filter(request.user), pk=parent_page.pk).exists()
+        ):
+            raise Http404
         # A list of ids rather than a join: the admin search backend filters on indexed fields only.
         hidden = Page.objects.filter(hidden_drafts_filter(request.user)).values_list("pk", flat=True)
         pages = pages.exclude(pk__in=list(hidden))

@@ -96,6 +96,25 @@ def test_correspondent_cannot_see_other_units_drafts(client, people):
     assert client.get(f"/admin/pages/{theirs.pk}/view_draft/").status_code in (302, 403)
 
 
+def test_other_units_draft_has_no_explorer_listing(client, people):
+    people.other_unit.allowed_columns.set([people.news_column, people.notice_column])
+    people.other_unit.save()
+    theirs = submit_item(client, people.other_correspondent, people.news_column, slug="qita", title="司法局的秘密草稿")
+    ours = submit_item(client, people.correspondent, people.news_column, slug="benbu", title="公安局的草稿")
+    login(client, people.correspondent)
+    for url in (f"/admin/pages/{theirs.pk}/", f"/admin/pages/{theirs.pk}/results/", f"/admin/pages/{theirs.pk}/?q=x"):
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert theirs.title not in response.content.decode()
+    assert client.get(f"/admin/pages/{ours.pk}/").status_code == 200
+    api = client.get(f"/admin/api/main/pages/{theirs.pk}/")
+    assert theirs.title not in api.content.decode(), api.status_code
+    api = client.get(f"/admin/api/main/pages/?child_of={theirs.pk}")
+    assert theirs.title not in api.content.decode()
+    login(client, people.other_correspondent)
+    assert theirs.title in client.get(f"/admin/pages/{theirs.pk}/").content.decode()
+
+
 def test_global_admin_search_hides_other_units_drafts(client, people):
     people.other_unit.allowed_columns.set([people.news_column, people.notice_column])
     people.other_unit.save()
