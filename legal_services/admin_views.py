@@ -6,7 +6,10 @@ reaches only the applications assigned to them, whatever URL they type.
 """
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -15,7 +18,14 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import HelpPanel
 from wagtail.log_actions import log
-from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet, SnippetChosenView
+from wagtail.models import ModelLogEntry
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+)
 from wagtail.snippets.views.snippets import DeleteView, EditView, HistoryView, UsageView
 
 from .legal_aid import notify_lawyer
@@ -157,7 +167,25 @@ class LegalAidChosenView(SnippetChosenView):
         return visible_application(self.request.user, pk)
 
 
+class LegalAidChosenMultipleView(SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        pks = [pk for pk in pks if pk.isdigit()]
+        return LegalAidApplication.objects.visible_to(self.request.user).filter(pk__in=pks)
+
+
 class LegalAidChooserViewSet(SnippetChooserViewSet):
     choose_view_class = LegalAidChooseView
     choose_results_view_class = LegalAidChooseResultsView
     chosen_view_class = LegalAidChosenView
+    chosen_multiple_view_class = LegalAidChosenMultipleView
+
+
+def hide_unassigned_applications(log_entries, request):
+    """Site history: log entries of applications the user may not see are left out."""
+    if not issubclass(log_entries.model, ModelLogEntry) or can_see_all(request.user):
+        return log_entries
+    content_type = ContentType.objects.get_for_model(LegalAidApplication)
+    visible = (
+        LegalAidApplication.objects.visible_to(request.user).annotate(pk_text=Cast("pk", CharField())).values("pk_text")
+    )
+    return log_entries.exclude(Q(content_type=content_type) & ~Q(object_id__in=visible))

@@ -25,6 +25,7 @@ from .admin_views import (
     LegalAidHistoryView,
     LegalAidUsageView,
     download_attachment,
+    hide_unassigned_applications,
     reveal,
 )
 from .forms import QuestionAdminForm
@@ -178,6 +179,9 @@ class LegalAidViewSet(SnippetViewSet):
 
 register_permission_policy(LegalAidApplication, LegalAidPermissionPolicy(LegalAidApplication))
 register_snippet(LegalAidViewSet)
+
+
+hooks.register("filter_site_history", hide_unassigned_applications)
 
 
 @hooks.register("register_log_actions")

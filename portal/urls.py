@@ -8,7 +8,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from .admin_reports import SiteHistoryView
+
 urlpatterns = [
+    # Same paths (and so the same reversed URLs) as Wagtail's site history, matched first.
+    path("admin/reports/site-history/", SiteHistoryView.as_view()),
+    path("admin/reports/site-history/results/", SiteHistoryView.as_view(results_only=True)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("captcha/", include("captcha.urls")),

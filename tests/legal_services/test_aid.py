@@ -384,6 +384,31 @@ def test_a_lawyer_sees_only_the_applications_assigned_to_them(client):
     assert other.status == AidStatus.SUBMITTED
 
 
+def test_a_lawyer_sees_no_unassigned_tracking_numbers_in_chosen_multiple_or_site_history(client, admin_user):
+    from wagtail.log_actions import log
+
+    lawyer = staff_user("lawyer", "view_legalaidapplication", "change_legalaidapplication")
+    mine = make_application(status=AidStatus.ASSIGNED, assigned_lawyer=lawyer)
+    other = make_application()
+    for application in (mine, other):
+        log(instance=application, action="wagtail.edit", user=admin_user)
+    client.force_login(lawyer)
+    chosen = client.get(
+        "/admin/snippets/choose/legal_services/legalaidapplication/chosen-multiple/",
+        {"id": [mine.pk, other.pk, "x"]},
+    )
+    assert chosen.status_code == 200
+    assert mine.tracking_number in chosen.content.decode()
+    assert other.tracking_number not in chosen.content.decode()
+    for url in ("/admin/reports/site-history/", "/admin/reports/site-history/results/"):
+        history = client.get(url)
+        assert history.status_code == 200, url
+        assert mine.tracking_number in history.content.decode(), url
+        assert other.tracking_number not in history.content.decode(), url
+    client.force_login(admin_user)
+    assert other.tracking_number in client.get("/admin/reports/site-history/").content.decode()
+
+
 def test_a_lawyer_closes_their_case_but_cannot_reassign_it(client):
     lawyer = staff_user("lawyer", "view_legalaidapplication", "change_legalaidapplication")
     mine = make_application(status=AidStatus.ASSIGNED, assigned_lawyer=lawyer, assigned_organisation="某律所")
