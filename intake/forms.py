@@ -6,7 +6,12 @@ Every message says in Chinese what to fix.
 from django import forms
 
 from portal.captcha import ChineseCaptchaField
-from portal.validators import normalize_phone, validate_phone
+from portal.validators import (
+    RefuseControlCharactersMixin,
+    normalize_phone,
+    validate_no_control_characters,
+    validate_phone,
+)
 
 EXPIRED_FORM_MESSAGE = "页面已过期，请刷新页面后重新填写提交。"
 
@@ -22,6 +27,8 @@ __all__ = [
 
 
 class ContactNameField(forms.CharField):
+    default_validators = [validate_no_control_characters]
+
     def __init__(self, *, label="姓名", max_length=30, **kwargs):
         kwargs.setdefault("widget", forms.TextInput(attrs={"autocomplete": "name"}))
         kwargs["error_messages"] = {
@@ -35,7 +42,7 @@ class ContactNameField(forms.CharField):
 class ContactPhoneField(forms.CharField):
     """A phone number to call the citizen back on, checked and returned without spaces or full-width hyphens."""
 
-    default_validators = [validate_phone]
+    default_validators = [validate_no_control_characters, validate_phone]
 
     def __init__(self, *, label="联系电话", max_length=30, **kwargs):
         kwargs.setdefault("widget", forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}))
@@ -60,13 +67,15 @@ class ConsentField(forms.BooleanField):
 class SubmissionKeyField(forms.CharField):
     """The one-time key that makes a resent or double-clicked form a single request."""
 
+    default_validators = [validate_no_control_characters]
+
     def __init__(self, **kwargs):
         kwargs.setdefault("widget", forms.HiddenInput)
         kwargs.setdefault("error_messages", {"required": EXPIRED_FORM_MESSAGE})
         super().__init__(max_length=64, **kwargs)
 
 
-class TrackingQueryForm(forms.Form):
+class TrackingQueryForm(RefuseControlCharactersMixin, forms.Form):
     """The tracking number and the query code, as the receipt showed them.
 
     Subclasses name the number field and its wording (``reference_name``,

@@ -21,6 +21,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views import View
 
 from portal.ratelimit import RateLimit, client_ip
+from portal.validators import has_control_characters
 
 QUERY_FAILURE_LIMIT = 10
 QUERY_FAILURE_WINDOW = 15 * 60
@@ -86,7 +87,8 @@ class RequestSubmitView(IntakeView):
 
     def post(self, request, *args, **kwargs):
         key = request.POST.get("submission_key", "")[:64]
-        if self.model.already_submitted(key):
+        # A key with control characters never reaches a query; the form refuses it below.
+        if not has_control_characters(key) and self.model.already_submitted(key):
             return redirect(self.receipt_url())
         form = self.get_form(request.POST, request.FILES)
         if not form.is_valid():
@@ -98,7 +100,7 @@ class RequestSubmitView(IntakeView):
         try:
             created, code = self.create(form)
         except IntegrityError:
-            if self.model.already_submitted(key):
+            if not has_control_characters(key) and self.model.already_submitted(key):
                 return redirect(self.receipt_url())
             raise
         self.accepted(form, created)

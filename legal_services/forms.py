@@ -8,7 +8,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from intake.forms import ChineseCaptchaField, ContactNameField, ContactPhoneField
 from intake.forms import TrackingQueryForm as IntakeQueryForm
-from portal.validators import normalize_phone
+from portal.validators import RefuseControlCharactersMixin, normalize_phone
 
 from .models.legal_aid import CaseType, HardshipBasis
 from .models.questions import (
@@ -28,7 +28,7 @@ FACTS_MIN_LENGTH, FACTS_MAX_LENGTH = 20, 2000
 FACTS_LENGTH_MESSAGE = f"案情简述应为{FACTS_MIN_LENGTH}至{FACTS_MAX_LENGTH}个字。"
 
 
-class QuestionForm(forms.ModelForm):
+class QuestionForm(RefuseControlCharactersMixin, forms.ModelForm):
     """What a visitor fills in. ``categories`` limits the 咨询类别 to those the page offers."""
 
     captcha = ChineseCaptchaField()
@@ -115,7 +115,7 @@ def attachment_limit_mb():
     return getattr(settings, "LEGAL_AID_ATTACHMENT_MAX_MB", ATTACHMENT_MAX_MB)
 
 
-class LegalAidForm(forms.Form):
+class LegalAidForm(RefuseControlCharactersMixin, forms.Form):
     """The online legal-aid application. Files cannot be kept by the browser when the form comes back with errors."""
 
     applicant_name = ContactNameField(

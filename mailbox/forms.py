@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MinLengthValidator
 
 from intake.forms import ChineseCaptchaField, ContactPhoneField, SubmissionKeyField, TrackingQueryForm
-from portal.validators import LANDLINE, MOBILE
+from portal.validators import LANDLINE, MOBILE, RefuseControlCharactersMixin
 from review.models import ReportingUnit
 
 from .conf import setting
@@ -78,7 +78,7 @@ class AttachmentsField(forms.FileField):
         return checked
 
 
-class LetterForm(forms.Form):
+class LetterForm(RefuseControlCharactersMixin, forms.Form):
     name = PlainTextField(
         label="姓名",
         max_length=30,

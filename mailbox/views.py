@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from intake.views import RequestQueryView, RequestReceiptView, RequestSubmitView
 from portal.ratelimit import RateLimit, client_ip
+from portal.validators import CONTROL_CHARACTERS_MESSAGE, has_control_characters
 
 from . import workflow
 from .conf import setting
@@ -78,6 +79,8 @@ def index(request):
 
 @require_GET
 def letter_detail(request, number):
+    if has_control_characters(number) or len(number) > 20:
+        raise Http404
     letter = get_object_or_404(Letter.objects.published().select_related("unit"), number=number)
     return render(request, "mailbox/letter_detail.html", {"letter": letter})
 
@@ -201,11 +204,16 @@ def rate(request):
     context = {"form": QueryForm(request.POST), "message": ""}
     status = 200
     number, code = request.POST.get("number", "").strip().upper()[:20], request.POST.get("query_code", "").strip()
-    letter, limited = _verify(request, number, code)
+    if has_control_characters(number) or has_control_characters(code):
+        letter, limited = None, False  # never looked up nor counted: the form reports the characters
+    else:
+        letter, limited = _verify(request, number, code)
     if limited:
         context["message"], status = QUERY_LIMITED_MESSAGE, 429
     elif letter is None:
         context["message"] = QUERY_FAILED_MESSAGE
+        if has_control_characters(number) or has_control_characters(code):
+            context["message"] = "信件编号或查询码" + CONTROL_CHARACTERS_MESSAGE
     else:
         context.update(_result_context(letter, code))
         if form.is_valid():

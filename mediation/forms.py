@@ -13,6 +13,7 @@ from intake.forms import (
     TrackingQueryForm,
 )
 from portal.captcha import ChineseCaptchaInput
+from portal.validators import RefuseControlCharactersMixin
 
 from .models.requests import DISPUTE_TYPES, MediationOrganisation, directory_areas
 
@@ -26,7 +27,7 @@ class MediationCaptchaInput(ChineseCaptchaInput):
     template_name = "mediation/mediation_captcha_widget.html"
 
 
-class MediationRequestForm(forms.Form):
+class MediationRequestForm(RefuseControlCharactersMixin, forms.Form):
     applicant_name = ContactNameField(
         label="申请人姓名", max_length=50, error_messages={"max_length": "姓名不能超过%(limit_value)d个字。"}
     )

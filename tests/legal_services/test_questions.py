@@ -336,3 +336,14 @@ def test_unpublishing_is_allowed(admin_client):
     assert admin_client.post(edit_url(question), data).status_code == 302
     question.refresh_from_db()
     assert not question.is_published and question.published_at is None
+
+
+@pytest.mark.parametrize("bad", ["\x00", "\u202e", "\x1b"])
+@pytest.mark.parametrize("field", ["name", "phone", "email", "title", "content", "captcha_1"])
+def test_control_characters_are_refused_in_chinese(client, intake_page, field, bad):
+    data = form_data()
+    data[field] = (data[field] or "a") + bad
+    response = client.post(ask_url(intake_page), data)
+    assert response.status_code == 200
+    assert "不能包含控制字符。" in response.content.decode()
+    assert not Question.objects.exists()

@@ -511,3 +511,24 @@ def test_seed_demo_creates_organisations_and_guides_once(client, column):
     assert "河西街道综治中心" in html and "人民调解怎么申请" in html
     for guide in MediationGuidePage.objects.child_of(column):
         assert client.get(guide.url).status_code == 200
+
+
+@pytest.mark.parametrize("bad", ["\x00", "\u202e", "\x1b"])
+@pytest.mark.parametrize(
+    "field", ["applicant_name", "phone", "other_party", "area_other", "description", "captcha_1", "submission_key"]
+)
+def test_the_apply_form_refuses_control_characters(client, column, field, bad):
+    data = apply_data(client, column)
+    data[field] = (data[field] or "河西") + bad
+    response = client.post(url(column, "apply"), data)
+    assert response.status_code == 200
+    assert "不能包含控制字符。" in response.content.decode()
+    assert not MediationRequest.objects.exists()
+
+
+@pytest.mark.parametrize("field", ["tracking_number", "query_code"])
+def test_the_query_form_refuses_control_characters(client, column, field):
+    data = {"tracking_number": "TJ20261125-0007", "query_code": "1234567890", field: "TJ\x00"}
+    response = client.post(url(column, "query"), data)
+    assert response.status_code == 200
+    assert "不能包含控制字符。" in response.content.decode()
