@@ -8,6 +8,7 @@ not a change.
 
 import difflib
 import json
+import re
 
 from django.utils.html import strip_tags
 
@@ -44,13 +45,19 @@ VOLATILE_KEYS = frozenset(
 DIFF_FIELDS = {"title": "标题", "summary": "摘要", "body": "正文"}
 
 
+BLOCK_KEY = re.compile(r'\s+data-block-key="[^"]*"')
+
+
 def _normalise(value):
-    """StreamField values are JSON text whose block ids change on every form post; drop the ids."""
+    """StreamField values are JSON text whose block ids, and the rich text's paragraph keys, may change on
+    every form post; drop both."""
     if isinstance(value, str) and value[:1] in "[{":
         try:
             value = json.loads(value)
         except ValueError:
-            return value
+            return BLOCK_KEY.sub("", value)
+    if isinstance(value, str):
+        return BLOCK_KEY.sub("", value)
     if isinstance(value, dict):
         return {key: _normalise(item) for key, item in value.items() if key != "id" or "type" not in value}
     if isinstance(value, list):

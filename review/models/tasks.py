@@ -33,6 +33,8 @@ def _may_approve(obj, user):
 def _before_approval(task_state, user):
     """Refuse a self-approval; restart the review if the content changed since an earlier step.
     Returns True when the approval may go on."""
+    if task_state.status != TaskState.STATUS_IN_PROGRESS:
+        raise PermissionDenied("该审核步骤已结束，请刷新页面后重试。")
     if is_self_approval(task_state.workflow_state.content_object, user, task_state):
         raise PermissionDenied(SELF_APPROVAL)
     return guard_approval(task_state, user) is None
