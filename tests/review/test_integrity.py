@@ -85,7 +85,7 @@ def test_checkers_edit_sends_the_item_back_to_the_signature(client, people):
     assert response.status_code == 302
     assert task_name(page).startswith("报前初审")
     messages = [str(message) for message in response.wsgi_request._messages]
-    assert any("须" in message or "重新签字" in message for message in messages)
+    assert any("原签字和检查已失效" in message and "重新签字" in message for message in messages)
 
 
 def test_final_approvers_own_edit_is_rechecked_and_needs_a_new_signature(client, people, forbidden_word):
