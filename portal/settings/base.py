@@ -175,6 +175,10 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 WAGTAIL_SITE_NAME = "市委政法委门户网站"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The final approval publishes the revision it approved, never a later draft (review/revisions.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "review.revisions.publish_approved_revision"
+# Groups whose members may approve items they submitted or edited themselves (separation of duties).
+REVIEW_SELF_APPROVAL_GROUPS = []
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
     "doc",
