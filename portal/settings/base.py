@@ -175,6 +175,13 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 WAGTAIL_SITE_NAME = "市委政法委门户网站"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from www.gravatar.com: the admin must work on an intranet cut off from the internet,
+# and staff e-mail hashes must not leave it. With None every user gets Wagtail's built-in avatar
+# (or the one they upload under 账户设置).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor the dashboard banner pointing at guide.wagtail.org (the 帮助 menu's links there are dropped
+# in portal/wagtail_hooks.py).
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
     "doc",
