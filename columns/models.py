@@ -13,10 +13,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page, get_page_models
 from wagtail.search import index
+
+from portal.models import SiteIdentity
 
 from .blocks import AttachmentBlock, BodyBlock
 from .registry import is_registered, register_searchable
@@ -25,6 +28,21 @@ from .registry import is_registered, register_searchable
 def listed_now():
     """Filter for items still listed: no end of listing, or one still ahead (e.g. expired tips drop out)."""
     return Q(listed_until__isnull=True) | Q(listed_until__gt=timezone.now())
+
+
+class ColumnPageForm(WagtailAdminPageForm):
+    """The admin form of every column type: a new column starts with its registered name, slug and menu place.
+
+    Wagtail's add view builds an empty ``page_class(owner=...)`` and then this form; the values
+    are offered as the form's initial data, so the editor sees them and may still change them.
+    Column types with a form of their own subclass this one.
+    """
+
+    def __init__(self, data=None, files=None, parent_page=None, subscription=None, *args, **kwargs):
+        instance = kwargs.get("instance")
+        if instance is not None and instance._state.adding and parent_page is not None:
+            kwargs["initial"] = {**instance.creation_defaults(parent_page), **kwargs.get("initial", {})}
+        super().__init__(data, files, parent_page, subscription, *args, **kwargs)
 
 
 class ColumnPage(Page):
@@ -53,6 +71,8 @@ class ColumnPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
+    base_form_class = ColumnPageForm
+
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
     is_creatable = False
@@ -69,6 +89,18 @@ class ColumnPage(Page):
     @classmethod
     def title_for_city(cls, city):
         return cls.column_name.replace("{city}", city)
+
+    @classmethod
+    def creation_defaults(cls, parent):
+        """Title (城市简称 of the parent's site filled in), slug and menu place of a new column."""
+        defaults = {"show_in_menus": True}
+        if cls.column_name:
+            site = parent.get_site()
+            identity = SiteIdentity.for_site(site) if site is not None else SiteIdentity()
+            defaults["title"] = cls.title_for_city(identity.city_short_name)
+        if cls.default_slug:
+            defaults["slug"] = cls.default_slug
+        return defaults
 
     def items(self):
         return ColumnItem.objects.live().public().filter(listed_now(), column=self).order_by("-publish_date", "-pk")

@@ -6,12 +6,12 @@ submission leaves nothing behind. Staff are told by e-mail once it is committed 
 the e-mail carries the tracking number only, never the applicant's data.
 """
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from portal.links import absolute_url
 from portal.mail import send_after_commit
 from portal.ratelimit import RateLimit
 
@@ -87,9 +87,7 @@ def notify_lawyer(application):
 
 
 def _edit_link(application):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "wagtailsnippets_legal_services_legalaidapplication:edit", args=[application.pk]
-    )
+    return absolute_url(reverse("wagtailsnippets_legal_services_legalaidapplication:edit", args=[application.pk]))
 
 
 QUERY_FAILURES = RateLimit("legal-aid-query-failures", QUERY_FAILURE_LIMIT, QUERY_FAILURE_WINDOW)

@@ -4,12 +4,12 @@ A failing mail server is logged and never undoes or repeats the change: the
 letter is already stored when the mail is attempted, and nothing resubmits it.
 """
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db.models import Q
 from django.urls import reverse
 
+from portal.links import absolute_url
 from portal.mail import send_after_commit, send_now
 
 __all__ = ["send_after_commit", "send_now"]
@@ -29,11 +29,11 @@ def staff_emails(codename):
 
 
 def _admin_link(letter):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("mailbox_admin:letter", args=[letter.pk])
+    return absolute_url(reverse("mailbox_admin:letter", args=[letter.pk]))
 
 
 def _public_query_link():
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("mailbox:query")
+    return absolute_url(reverse("mailbox:query"))
 
 
 def letter_received(letter):

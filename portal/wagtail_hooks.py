@@ -1,5 +1,8 @@
 """Admin features of the portal project itself."""
 
+from urllib.parse import urlsplit
+
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -19,3 +22,9 @@ class WorkdayAdjustmentViewSet(SnippetViewSet):
 
 
 register_snippet(WorkdayAdjustmentViewSet)
+
+
+@hooks.register("construct_help_menu")
+def drop_help_items_on_the_internet(request, menu_items):
+    """Wagtail's 帮助 menu links to guide.wagtail.org, which an intranet cannot reach: keep local items only."""
+    menu_items[:] = [item for item in menu_items if not urlsplit(getattr(item, "url", "") or "").netloc]

@@ -6,6 +6,7 @@ from django.core import signing
 from wagtail.forms import TaskStateCommentForm
 
 from .checks import blocking, run_checks
+from .signing import password_error
 
 
 class SendBackForm(TaskStateCommentForm):
@@ -53,8 +54,10 @@ class SignatureForm(UserBoundActionForm):
 
     def clean_password(self):
         password = self.cleaned_data["password"]
-        if self.user is not None and not self.user.check_password(password):
-            raise forms.ValidationError("密码不正确，签字未生效。")
+        if self.user is not None:
+            page = self.task_state.workflow_state.content_object if self.task_state is not None else None
+            if error := password_error(self.user, password, page):
+                raise forms.ValidationError(error)
         return password
 
 
@@ -103,7 +106,7 @@ class CheckApprovalForm(UserBoundActionForm):
         if (
             self.task_state is not None
             and not cleaned.get("override_reason", "").strip()
-            and blocking(run_checks(self.task_state.revision.as_object()))
+            and blocking(run_checks(self.task_state.workflow_state.content_object.get_latest_revision().as_object()))
         ):
             self.add_error("override_reason", "检查发现必须处理的问题：请先退回修改，或写明放行理由。")
         return cleaned

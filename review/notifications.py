@@ -8,11 +8,11 @@ office to follow up.
 
 import logging
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from portal.links import absolute_url, page_url
 from portal.mail import send_after_commit, send_now
 
 from .models import ReportedItem
@@ -26,7 +26,7 @@ def unit_recipients(unit):
 
 
 def admin_url(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def send_publication_notice(check):
@@ -39,7 +39,7 @@ def send_publication_notice(check):
     context = {
         "check": check,
         "page": page,
-        "page_url": page.full_url or "",
+        "page_url": page_url(page),
         "checks_url": admin_url(reverse("review:my_checks")),
     }
     subject = f"【信息已发布】{page.title}"

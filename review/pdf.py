@@ -36,6 +36,10 @@ def p(text, style=BODY):
 
 def _step_detail(step):
     lines = []
+    if step.revision_id:
+        lines.append(f"版本：第{step.revision_id}号")
+    for label, changes in step.changes:
+        lines.append(f"{label}改动：" + "；".join(changes))
     if step.comment:
         lines.append(f"意见：{step.comment}")
     if step.signature:

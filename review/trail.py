@@ -4,9 +4,10 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from wagtail.models import TaskState, WorkflowState
+from wagtail.models import Revision, TaskState, WorkflowState
 
 from .models import CheckReport, PostPublicationCheck, ReportedItem, Signature
+from .revisions import diff
 
 TASK_STATUS = {
     TaskState.STATUS_IN_PROGRESS: "待处理",
@@ -47,6 +48,8 @@ class Step:
     comment: str
     signature: object = None
     check_reports: list = field(default_factory=list)
+    revision_id: int | None = None
+    changes: list = field(default_factory=list)  # [(field label, ["- old", "+ new"])] since the previous step
 
 
 @dataclass
@@ -83,26 +86,39 @@ def build_trail(page):
     for report in CheckReport.objects.filter(page_id=page.pk).select_related("checked_by"):
         reports.setdefault(report.task_state_id, []).append(report)
     rounds = []
+    previous = None  # the revision the previous step saw, across rounds
     for number, state in enumerate(states, start=1):
+        if previous is None:  # what was submitted
+            previous = (
+                Revision.objects.for_instance(page)
+                .filter(created_at__lte=state.created_at)
+                .order_by("-created_at")
+                .first()
+            )
         task_states = (
             TaskState.objects.filter(workflow_state=state)
-            .select_related("task", "finished_by", "finished_by__unit_membership__unit")
+            .select_related("task", "revision", "finished_by", "finished_by__unit_membership__unit")
             .order_by("started_at", "pk")
         )
-        steps = [
-            Step(
-                name=task_state.task.name,
-                status=TASK_STATUS.get(task_state.status, task_state.status),
-                status_code=task_state.status,
-                actor=person(task_state.finished_by),
-                started_at=local(task_state.started_at),
-                finished_at=local(task_state.finished_at),
-                comment=task_state.comment,
-                signature=signatures.get(task_state.pk),
-                check_reports=reports.get(task_state.pk, []),
+        steps = []
+        for task_state in task_states:
+            changes = diff(previous, task_state.revision) if previous is not None else []
+            previous = task_state.revision or previous
+            steps.append(
+                Step(
+                    name=task_state.task.name,
+                    status=TASK_STATUS.get(task_state.status, task_state.status),
+                    status_code=task_state.status,
+                    actor=person(task_state.finished_by),
+                    started_at=local(task_state.started_at),
+                    finished_at=local(task_state.finished_at),
+                    comment=task_state.comment,
+                    signature=signatures.get(task_state.pk),
+                    check_reports=reports.get(task_state.pk, []),
+                    revision_id=task_state.revision_id,
+                    changes=changes,
+                )
             )
-            for task_state in task_states
-        ]
         rounds.append(
             Round(
                 number=number,

@@ -14,6 +14,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet, SnippetViewSetGroup
 
 from . import urls
+from .integrity import restart_if_changed
 from .models import ReportedItem, ReportingUnit, SensitiveWord, TermCorrection
 from .panels import add_panels
 from .permissions import hidden_drafts_filter, is_reviewer, is_unit_only, membership
@@ -163,6 +164,13 @@ def publish_only_through_the_workflow(request, page):
     return redirect("wagtailadmin_pages:edit", page.pk) if page.pk else redirect("wagtailadmin_home")
 
 
+@hooks.register("after_edit_page")
+def restart_review_after_change(request, page):
+    """A save or resubmission that changes what earlier steps approved sends the item back to the first step."""
+    if message := restart_if_changed(page, request.user):
+        messages.warning(request, message)
+
+
 @hooks.register("before_bulk_action")
 def no_bulk_publishing_outside_the_workflow(request, action_type, objects, action_class_instance):
     """The bulk "publish" of the page listing would skip the review just like the editor's button."""
@@ -201,5 +209,7 @@ def review_panels(request, panels):
 
 @hooks.register("register_log_actions")
 def review_log_actions(actions):
+    actions.register_action("review.workflow.restart", "重新审核", "信息在审核中被修改，审核从签字重新开始")
+    actions.register_action("review.sign.locked", "签字锁定", "签字密码多次输错，签字已锁定")
     actions.register_action("review.post_check.confirm", "发布后复查确认", "报送单位确认发布无误")
     actions.register_action("review.post_check.error", "发布后复查报错", "报送单位报告发布错误")

@@ -17,11 +17,10 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.shortcuts import get_object_or_404, redirect
 
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from columns.models import ColumnItem, ColumnPage, listed_now
+from columns.models import ColumnItem, ColumnPage, ColumnPageForm, listed_now
 from columns.registry import register_column
 
 from ..questions import question_receipt, take_question
@@ -35,7 +34,7 @@ def default_question_categories():
     return [QuestionCategory.QA.value]
 
 
-class QaColumnPageForm(WagtailAdminPageForm):
+class QaColumnPageForm(ColumnPageForm):
     """Offers the question categories as checkboxes; the model stores the chosen values as a JSON list."""
 
     question_categories = forms.MultipleChoiceField(

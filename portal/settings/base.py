@@ -192,8 +192,23 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 
 # Wagtail
 WAGTAIL_SITE_NAME = "市委政法委门户网站"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The portal's public address (e.g. https://www.example.gov.cn) for links in e-mails. Unset, the
+# portal's own mails use the default site's host name and port (设置 → 站点; see portal/links.py).
+# WAGTAILADMIN_BASE_URL is the old name, still read. Wagtail's own admin mails use the same value.
+PORTAL_BASE_URL = (env_str("PORTAL_BASE_URL") or env_str("WAGTAILADMIN_BASE_URL") or "").rstrip("/")
+WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL or "http://127.0.0.1:8000"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The final approval publishes the revision it approved, never a later draft (review/revisions.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "review.revisions.publish_approved_revision"
+# Groups whose members may approve items they submitted or edited themselves (separation of duties).
+REVIEW_SELF_APPROVAL_GROUPS = []
+# No avatars from www.gravatar.com: the admin must work on an intranet cut off from the internet,
+# and staff e-mail hashes must not leave it. With None every user gets Wagtail's built-in avatar
+# (or the one they upload under 账户设置).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor the dashboard banner pointing at guide.wagtail.org (the 帮助 menu's links there are dropped
+# in portal/wagtail_hooks.py).
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
     "doc",

@@ -50,6 +50,14 @@ class Signature(models.Model):
     signer_name = models.CharField("签字人姓名", max_length=100)
     signed_at = models.DateTimeField("签字时间", default=timezone.now)
     comment = models.TextField("签字意见", blank=True)
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name="签字版本",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     ip_address = models.GenericIPAddressField("IP地址", null=True, blank=True)
 
     class Meta:
@@ -74,6 +82,14 @@ class CheckReport(models.Model):
     checked_at = models.DateTimeField("检查时间", default=timezone.now)
     findings = models.JSONField("检查结果", default=list)
     override_reason = models.TextField("放行理由", blank=True)
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name="检查版本",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = "录入后检查记录"

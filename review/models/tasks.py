@@ -16,10 +16,28 @@ from wagtail.models import AbstractGroupApprovalTask, Task, TaskState
 
 from ..checks import as_records, blocking, run_checks
 from ..forms import ApproveCommentForm, CheckApprovalForm, SendBackForm, SignatureForm, check_signature_token
+from ..integrity import guard_approval, is_self_approval
+from ..signing import password_error
 from .records import CheckReport, ReportedItem, Signature
 from .units import UnitMember
 
 SEND_BACK = ("reject", "退回修改", True)
+SELF_APPROVAL = "提交或修改该信息的人不能在后续步骤审核通过该信息。"
+
+
+def _may_approve(obj, user):
+    task_state = obj.current_workflow_task_state
+    return task_state is None or not is_self_approval(obj, user, task_state)
+
+
+def _before_approval(task_state, user):
+    """Refuse a self-approval; restart the review if the content changed since an earlier step.
+    Returns True when the approval may go on."""
+    if task_state.status != TaskState.STATUS_IN_PROGRESS:
+        raise PermissionDenied("该审核步骤已结束，请刷新页面后重试。")
+    if is_self_approval(task_state.workflow_state.content_object, user, task_state):
+        raise PermissionDenied(SELF_APPROVAL)
+    return guard_approval(task_state, user) is None
 
 
 def _reported_unit_id(obj):
@@ -37,11 +55,19 @@ class ReviewGroupTask(AbstractGroupApprovalTask):
 
     def get_actions(self, obj, user):
         if user.is_superuser or self._user_in_groups(user):
+            if not _may_approve(obj, user):
+                return [SEND_BACK]
             return [SEND_BACK, ("approve", self.approve_label, False), ("approve", "填写意见并通过", True)]
         return []
 
     def get_form_for_action(self, action):
         return SendBackForm if action == "reject" else ApproveCommentForm
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve" and not _before_approval(task_state, user):
+            return None
+        return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod
     def get_description(cls):
@@ -78,6 +104,8 @@ class UnitLeaderSignTask(Task):
 
     def get_actions(self, obj, user):
         if self._is_leader(obj, user):
+            if not _may_approve(obj, user):
+                return [SEND_BACK]
             return [SEND_BACK, ("approve", "签字通过", True)]
         return []
 
@@ -90,10 +118,15 @@ class UnitLeaderSignTask(Task):
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":
+            page = task_state.workflow_state.content_object
             password = kwargs.pop("password", None)
             token = kwargs.pop("signature_token", None)  # from the modal in "collect" mode, see review/forms.py
-            if not (password and user.check_password(password)) and not check_signature_token(token, user, task_state):
-                raise PermissionDenied("密码不正确，签字未生效。")
+            if not check_signature_token(token, user, task_state):
+                error = password_error(user, password, page)
+                if error:
+                    raise PermissionDenied(error)
+            if not _before_approval(task_state, user):
+                return
             comment = kwargs.get("comment", "")
             task_state.approve(user=user, comment=comment)
             member = getattr(user, "unit_membership", None)
@@ -103,6 +136,7 @@ class UnitLeaderSignTask(Task):
                 signer=user,
                 signer_name=member.name if member else (user.get_full_name() or user.get_username()),
                 comment=comment,
+                revision=task_state.revision,
             )
         elif action_name == "reject":
             task_state.reject(user=user, comment=kwargs.get("comment", ""))
@@ -132,6 +166,8 @@ class AutoCheckTask(ReviewGroupTask):
 
     def get_actions(self, obj, user):
         if user.is_superuser or self._user_in_groups(user):
+            if not _may_approve(obj, user):
+                return [SEND_BACK]
             return [SEND_BACK, ("approve", self.approve_label, True)]
         return []
 
@@ -145,7 +181,9 @@ class AutoCheckTask(ReviewGroupTask):
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name != "approve":
             return super().on_action(task_state, user, action_name, **kwargs)
-        findings = run_checks(task_state.revision.as_object())
+        if not _before_approval(task_state, user):
+            return None
+        findings = run_checks(task_state.revision.as_object())  # the latest revision, set by _before_approval
         reason = (kwargs.get("override_reason") or "").strip()
         if blocking(findings) and not reason:
             raise PermissionDenied("检查发现必须处理的问题，须写明放行理由。")
@@ -156,6 +194,7 @@ class AutoCheckTask(ReviewGroupTask):
             checked_by=user,
             findings=as_records(findings),
             override_reason=reason if blocking(findings) else "",
+            revision=task_state.revision,
         )
 
     @classmethod

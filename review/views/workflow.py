@@ -40,7 +40,12 @@ class ReviewActionView(WorkflowActionView):
             self.task.on_action(self.task_state, request.user, self.action_name, **form.cleaned_data)
             or self.redirect_url
         )
-        messages.success(request, f"“{self.object.get_admin_display_title()}”：{self.action_verbose_name}。")
+        self.task_state.refresh_from_db()
+        if self.task_state.status == self.task_state.STATUS_CANCELLED:
+            # The content changed since an earlier step: the review started again (review/integrity.py).
+            messages.warning(request, f"“{self.object.get_admin_display_title()}”：{self.task_state.comment}")
+        else:
+            messages.success(request, f"“{self.object.get_admin_display_title()}”：{self.action_verbose_name}。")
         if is_ajax:
             return self.render_modal_json(request, {"step": "success", "redirect": self.redirect_url})
         return redirect(self.redirect_url)

@@ -15,3 +15,20 @@ TEST_IDENTITY = {
     "phone": "010-12345678",
     "error_report_link": "https://zfwzzc.www.gov.cn/",
 }
+
+
+SITE_ADDRESS = "https://www.qj-zfw.gov.cn"
+
+
+def serve_site_at(hostname="www.qj-zfw.gov.cn", port=443):
+    """Give the default Wagtail site its production address (port 443: https), as 设置 → 站点 would."""
+    from wagtail.models import Site
+
+    Site.objects.filter(is_default_site=True).update(hostname=hostname, port=port)
+
+
+def assert_links_on_site(message):
+    """Every link in the mail is on the site's address; none on localhost or 127.0.0.1."""
+    text = message.subject + message.body
+    assert f"{SITE_ADDRESS}/" in text, text
+    assert "localhost" not in text and "127.0.0.1" not in text and "testserver" not in text, text

@@ -106,3 +106,24 @@ def test_production_sends_the_permissions_policy(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "camera=(), " in result.stdout and "microphone=()" in result.stdout and "payment=()" in result.stdout
+
+
+def test_production_installs_no_demo_content_and_every_builtin_column_type(tmp_path):
+    env = {
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "SECRET_KEY": GOOD_SECRET,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'apps.sqlite3'}",
+    }
+    result = manage(
+        "shell",
+        "-c",
+        "from django.apps import apps; from django.core.management import get_commands;"
+        "print(sorted(a.label for a in apps.get_app_configs())); print(sorted(get_commands()))",
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    labels, commands = result.stdout.splitlines()[-2:]
+    assert "'demo'" not in labels
+    assert "seed_demo" not in commands and "seed_mailbox_demo" not in commands
+    plugins = sorted(p.name for p in (ROOT / "columns" / "plugins").iterdir() if (p / "apps.py").is_file())
+    assert plugins and all(f"'{name}'" in labels for name in plugins)
