@@ -188,6 +188,17 @@ def test_bad_input_gets_a_chinese_message_keeps_what_was_typed_and_stores_nothin
         assert f'value="{data["applicant_name"]}"' in html
 
 
+@pytest.mark.parametrize("field", ["applicant_name", "phone", "address", "facts", "hardship_details"])
+@pytest.mark.parametrize("bad", ["\x00", "\u202e", "\x1b"], ids=["nul", "rtl-override", "escape"])
+def test_control_characters_are_refused_and_nothing_is_stored(client, home, private_root, field, bad):
+    data = form_data(hardship_basis="other", hardship_details="家中无固定收入，靠打零工维持生活。")
+    data[field] = data[field][:10] + bad + data[field][10:]
+    response = client.post(APPLY, {**data, "attachments": [upload()]})
+    assert response.status_code == 200
+    assert "不能包含控制字符。" in response.content.decode()
+    assert not LegalAidApplication.objects.exists() and not files_under(private_root)
+
+
 def test_a_lowercase_x_check_digit_is_accepted(client, home):
     number = next(id_number(sequence=f"{n:03d}") for n in range(1000) if id_number(sequence=f"{n:03d}")[-1] == "X")
     assert submit(client, id_number=number.lower()).status_code == 302
