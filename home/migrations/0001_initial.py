@@ -8,17 +8,9 @@ import modelcluster.fields
 from django.conf import settings
 from django.db import migrations, models
 
+from portal.migration_operations import relabel_content_types
+
 MOVED_MODELS = ['homepage', 'homecolumnslot', 'homebannerslide']
-
-
-def relabel_content_types(apps, schema_editor):
-    content_type = apps.get_model('contenttypes', 'ContentType')
-    db_alias = schema_editor.connection.alias
-    if content_type.objects.using(db_alias).filter(app_label='portal', model__in=MOVED_MODELS).exists():
-        content_type.objects.using(db_alias).filter(app_label='home', model__in=MOVED_MODELS).delete()
-        content_type.objects.using(db_alias).filter(app_label='portal', model__in=MOVED_MODELS).update(
-            app_label='home'
-        )
 
 
 class Migration(migrations.Migration):
@@ -35,7 +27,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(relabel_content_types, migrations.RunPython.noop),
+        relabel_content_types('portal', 'home', MOVED_MODELS),
         migrations.SeparateDatabaseAndState(
             database_operations=[],
             state_operations=[

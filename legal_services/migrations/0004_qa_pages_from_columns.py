@@ -5,20 +5,12 @@ import legal_services.models.qa
 import wagtail.contrib.routable_page.models
 from django.db import migrations, models
 
+from portal.migration_operations import relabel_content_types
+
 
 OLD_LABEL = "columns"
 NEW_LABEL = "legal_services"
 MODELS = ['qacolumnpage', 'qaguidepage']
-
-
-def rename_content_types(apps, schema_editor):
-    """Existing pages, permissions and revisions keep their content type ids: the rows change app label."""
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    db = schema_editor.connection.alias
-    for model in MODELS:
-        if ContentType.objects.using(db).filter(app_label=OLD_LABEL, model=model).exists():
-            ContentType.objects.using(db).filter(app_label=NEW_LABEL, model=model).delete()
-            ContentType.objects.using(db).filter(app_label=OLD_LABEL, model=model).update(app_label=NEW_LABEL)
 
 
 class Migration(migrations.Migration):
@@ -62,5 +54,5 @@ class Migration(migrations.Migration):
             ],
             database_operations=[],
         ),
-        migrations.RunPython(rename_content_types, migrations.RunPython.noop),
+        relabel_content_types(OLD_LABEL, NEW_LABEL, MODELS),
     ]

@@ -8,20 +8,12 @@ import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
+from portal.migration_operations import relabel_content_types
+
 
 OLD_LABEL = "columns"
 NEW_LABEL = "mediation"
 MODELS = ['mediationcolumnpage', 'mediationguidepage', 'mediationorganisation', 'mediationrequest', 'mediationrequestevent']
-
-
-def rename_content_types(apps, schema_editor):
-    """Existing pages, permissions and revisions keep their content type ids: the rows change app label."""
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    db = schema_editor.connection.alias
-    for model in MODELS:
-        if ContentType.objects.using(db).filter(app_label=OLD_LABEL, model=model).exists():
-            ContentType.objects.using(db).filter(app_label=NEW_LABEL, model=model).delete()
-            ContentType.objects.using(db).filter(app_label=OLD_LABEL, model=model).update(app_label=NEW_LABEL)
 
 
 class Migration(migrations.Migration):
@@ -136,5 +128,5 @@ class Migration(migrations.Migration):
             ],
             database_operations=[],
         ),
-        migrations.RunPython(rename_content_types, migrations.RunPython.noop),
+        relabel_content_types(OLD_LABEL, NEW_LABEL, MODELS),
     ]

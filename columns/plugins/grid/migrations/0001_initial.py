@@ -5,17 +5,10 @@ import portal.validators
 from django.conf import settings
 from django.db import migrations, models
 
+from portal.migration_operations import relabel_content_types
+
 
 MODELS = ['communitypage', 'gridcolumnpage', 'streetpage', 'gridpage']
-
-
-def move_content_types(apps, schema_editor):
-    """Keep the content type ids of the moved models (pages, permissions, revisions point at them)."""
-    content_type = apps.get_model("contenttypes", "ContentType")
-    moved = content_type.objects.using(schema_editor.connection.alias).filter(app_label="columns", model__in=MODELS)
-    names = list(moved.values_list("model", flat=True))
-    content_type.objects.using(schema_editor.connection.alias).filter(app_label="grid", model__in=names).delete()
-    moved.update(app_label="grid")
 
 
 class Migration(migrations.Migration):
@@ -91,5 +84,5 @@ class Migration(migrations.Migration):
                 ),
             ],
         ),
-        migrations.RunPython(move_content_types, migrations.RunPython.noop),
+        relabel_content_types('columns', 'grid', MODELS),
     ]

@@ -3,17 +3,10 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+from portal.migration_operations import relabel_content_types
+
 
 MODELS = ['legalnewscolumnpage']
-
-
-def move_content_types(apps, schema_editor):
-    """Keep the content type ids of the moved models (pages, permissions, revisions point at them)."""
-    content_type = apps.get_model("contenttypes", "ContentType")
-    moved = content_type.objects.using(schema_editor.connection.alias).filter(app_label="columns", model__in=MODELS)
-    names = list(moved.values_list("model", flat=True))
-    content_type.objects.using(schema_editor.connection.alias).filter(app_label="legal_news", model__in=names).delete()
-    moved.update(app_label="legal_news")
 
 
 class Migration(migrations.Migration):
@@ -44,5 +37,5 @@ class Migration(migrations.Migration):
                 ),
             ],
         ),
-        migrations.RunPython(move_content_types, migrations.RunPython.noop),
+        relabel_content_types('columns', 'legal_news', MODELS),
     ]

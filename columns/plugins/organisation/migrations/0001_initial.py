@@ -5,17 +5,10 @@ import modelcluster.fields
 import portal.validators
 from django.db import migrations, models
 
+from portal.migration_operations import relabel_content_types
+
 
 MODELS = ['departmentspage', 'leadershippage', 'organisationcolumnpage', 'organisationfunctionspage', 'department', 'leader']
-
-
-def move_content_types(apps, schema_editor):
-    """Keep the content type ids of the moved models (pages, permissions, revisions point at them)."""
-    content_type = apps.get_model("contenttypes", "ContentType")
-    moved = content_type.objects.using(schema_editor.connection.alias).filter(app_label="columns", model__in=MODELS)
-    names = list(moved.values_list("model", flat=True))
-    content_type.objects.using(schema_editor.connection.alias).filter(app_label="organisation", model__in=names).delete()
-    moved.update(app_label="organisation")
 
 
 class Migration(migrations.Migration):
@@ -121,5 +114,5 @@ class Migration(migrations.Migration):
                 ),
             ],
         ),
-        migrations.RunPython(move_content_types, migrations.RunPython.noop),
+        relabel_content_types('columns', 'organisation', MODELS),
     ]

@@ -4,17 +4,10 @@ import django.db.models.deletion
 import modelcluster.fields
 from django.db import migrations, models
 
+from portal.migration_operations import relabel_content_types
+
 
 MODELS = ['pioneercolumnpage', 'pioneerprofilepage', 'pioneerhonour']
-
-
-def move_content_types(apps, schema_editor):
-    """Keep the content type ids of the moved models (pages, permissions, revisions point at them)."""
-    content_type = apps.get_model("contenttypes", "ContentType")
-    moved = content_type.objects.using(schema_editor.connection.alias).filter(app_label="columns", model__in=MODELS)
-    names = list(moved.values_list("model", flat=True))
-    content_type.objects.using(schema_editor.connection.alias).filter(app_label="pioneers", model__in=names).delete()
-    moved.update(app_label="pioneers")
 
 
 class Migration(migrations.Migration):
@@ -79,5 +72,5 @@ class Migration(migrations.Migration):
                 ),
             ],
         ),
-        migrations.RunPython(move_content_types, migrations.RunPython.noop),
+        relabel_content_types('columns', 'pioneers', MODELS),
     ]
