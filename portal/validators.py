@@ -2,7 +2,6 @@
 
 import re
 
-from django import forms
 from django.core.exceptions import ValidationError
 
 MOBILE = re.compile(r"^1[3-9]\d{9}$")
@@ -44,14 +43,6 @@ def validate_no_control_characters(value):
 class RefuseControlCharactersMixin:
     """For public forms: every text field (and every text part of a multi-value field such as the
     captcha) refuses control characters, with the Chinese message, before any other check."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            for part in [field, *getattr(field, "fields", ())]:
-                if isinstance(part, forms.CharField) and validate_no_control_characters not in part.validators:
-                    part.validators.insert(0, validate_no_control_characters)
-                    part.error_messages["null_characters_not_allowed"] = CONTROL_CHARACTERS_MESSAGE
 
     def _clean_fields(self):
         # Django's own loop, with control characters refused before a field's clean() may look the
