@@ -21,6 +21,7 @@ from .conf import setting
 from .forms import DraftForm, ExtensionForm, ForwardForm, InboxFilterForm, NoteForm, OptionalNoteForm, RejectForm
 from .models import OPEN_STATUSES, Attachment, Letter, Status
 from .permissions import can_approve, can_draft, can_handle, can_use_mailbox_admin
+from .publication import mask_letter
 
 INBOX_PAGE_SIZE = 20
 
@@ -210,10 +211,22 @@ def _letter_page(request, letter, bound=None, status=200):
             "events": letter.events.select_related("user"),
             "extensions": letter.extensions.select_related("requested_by", "decided_by"),
             "attachments": letter.attachments.all(),
+            "publication": _publication_preview(letter),
             "today": timezone.localdate(),
         },
         status=status,
     )
+
+
+def _publication_preview(letter):
+    """What the website will show once the reply is approved, for a letter whose writer allowed publication."""
+    if not letter.allow_publish or letter.status not in (Status.DRAFTED, Status.REPLIED):
+        return None
+    if letter.status == Status.REPLIED:
+        return {"title": letter.public_title, "reply": letter.public_reply, "findings": [], "published": True}
+    masked = mask_letter(letter)
+    findings = [finding for part in masked.values() for finding in part.findings]
+    return {"title": masked["title"].text, "reply": masked["reply"].text, "findings": findings, "published": False}
 
 
 @require_GET

@@ -180,6 +180,11 @@ class Letter(CitizenRequest):
     rating_deadline = models.DateField("评价截止日", null=True, blank=True)
     withheld = models.BooleanField("不在网站公开", default=False)
 
+    # What the public site shows: filled when the reply is approved, with the writer's details hidden.
+    public_title = models.CharField("公开标题", max_length=100, blank=True, editable=False)
+    public_content = models.TextField("公开来信内容", blank=True, editable=False)
+    public_reply = models.TextField("公开答复内容", blank=True, editable=False)
+
     objects = LetterQuerySet.as_manager()
 
     reference_field = "number"

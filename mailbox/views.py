@@ -58,7 +58,9 @@ def index(request):
         letters = letters.filter(category=category)
     if keyword:
         letters = letters.filter(
-            Q(title__icontains=keyword) | Q(content__icontains=keyword) | Q(reply__icontains=keyword)
+            Q(public_title__icontains=keyword)
+            | Q(public_content__icontains=keyword)
+            | Q(public_reply__icontains=keyword)
         )
     page = Paginator(letters, setting("PAGE_SIZE")).get_page(request.GET.get("page"))
     query_suffix = "".join(f"&{name}={value}" for name, value in (("q", keyword), ("category", category)) if value)

@@ -25,6 +25,7 @@ from .models import (
     Status,
 )
 from .permissions import can_approve, can_draft, can_handle
+from .publication import PUBLIC_FIELDS, fill_public_texts
 
 NUMBER_PREFIX = Letter.tracking_prefix
 
@@ -194,8 +195,18 @@ def approve_reply(letter, user):
     letter.answered_at = now
     letter.answer_workdays = workdays_between(letter.created_at, now)
     letter.rating_deadline = add_workdays(now, setting("RATING_WORKDAYS"))
-    letter.save(update_fields=["status", "approved_by", "answered_at", "answer_workdays", "rating_deadline"])
-    _record(letter, Action.REPLIED, user)
+    masked_summary = fill_public_texts(letter)
+    letter.save(
+        update_fields=[
+            "status",
+            "approved_by",
+            "answered_at",
+            "answer_workdays",
+            "rating_deadline",
+            *PUBLIC_FIELDS.values(),
+        ]
+    )
+    _record(letter, Action.REPLIED, user, note=masked_summary)
     notifications.letter_answered(letter)
     return letter
 
