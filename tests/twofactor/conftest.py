@@ -3,7 +3,7 @@ import time_machine
 
 from django.contrib.auth.models import Group, Permission
 
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import GroupPagePermission
 
 from tests.portal.factories import UserFactory
 from twofactor.policy import confirm_device, pending_device
@@ -22,23 +22,23 @@ def clock():
 
 
 @pytest.fixture
-def superuser(db):
+def superuser(home):
     return UserFactory(superuser=True)
 
 
 @pytest.fixture
-def editor(db):
+def editor(home):
     """An admin user without sensitive rights: the second factor is voluntary."""
     return UserFactory(permissions=["access_admin"])
 
 
 @pytest.fixture
-def publisher(db):
+def publisher(home):
     group = Group.objects.create(name="发布员")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     GroupPagePermission.objects.create(
         group=group,
-        page=Page.get_first_root_node(),
+        page=home,
         permission=Permission.objects.get(codename="publish_page", content_type__app_label="wagtailcore"),
     )
     return UserFactory(groups=["发布员"])
