@@ -8,6 +8,8 @@ only ``dev.py`` turns it on.
 import pkgutil
 from pathlib import Path
 
+from csp.constants import NONCE, NONE, SELF
+
 from .env import database_from_env, env_bool, env_int, env_list, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -75,6 +77,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "portal.middleware.PermissionsPolicyMiddleware",
+    "portal.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -111,6 +114,36 @@ PERMISSIONS_POLICY = {
 # legal-aid personal data must enrol a TOTP authenticator; off, only users who enrolled are asked.
 PORTAL_REQUIRE_2FA = env_bool("PORTAL_REQUIRE_2FA", True)
 OTP_TOTP_ISSUER = "市委政法委门户网站"
+
+# Content-Security-Policy (django-csp, portal/middleware.py): no inline script anywhere; a template
+# that needs one gives it nonce="{{ request.csp_nonce }}". Everything comes from the site itself.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:"],
+        "media-src": [SELF],
+        "object-src": [NONE],
+        "frame-ancestors": [SELF],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+}
+# The Wagtail admin gets the same policy with inline scripts allowed, because Wagtail 8 writes
+# inline <script> elements whose text changes with every render (so no hash fits) from code we do not
+# own and that has no access to the request's nonce: BaseChooser.render (page, image, document and
+# snippet choosers), the date/time widgets, InlinePanel and MultipleChooserPanel, wagtailmedia's and
+# wagtail-localize's forms. Everything else still comes from the site only. The admin's sign-in,
+# password-reset and two-factor pages have no such widgets and keep the strict policy.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, "'unsafe-inline'"],
+    }
+}
+CONTENT_SECURITY_POLICY_ADMIN_PREFIX = "/admin/"
+CONTENT_SECURITY_POLICY_ADMIN_STRICT_PATHS = ["/admin/login/", "/admin/password_reset/", "/admin/2fa/"]
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
