@@ -137,3 +137,15 @@ def test_voluntary_enrolment_from_account_page(client, editor, clock):
     response = client.get("/admin/")
     assert response.status_code == 302
     assert response.url.startswith("/admin/2fa/verify/")
+
+
+def test_half_signed_in_user_is_stopped_on_public_pages_too(client, superuser):
+    client.force_login(superuser)
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response.url == "/admin/2fa/setup/?next=%2F"
+
+
+def test_anonymous_visitors_are_not_affected(client, home):
+    assert client.get("/").status_code == 200
+    assert client.get("/admin/2fa/verify/").status_code == 302  # the admin's own login first

@@ -54,3 +54,14 @@ def test_enrolment_and_reset_appear_in_site_history(client, settings, enrolled):
     html = client.get("/admin/reports/site-history/").content.decode()
     assert "启用两步验证" in html
     assert "重置两步验证" in html
+
+
+def test_reset_ends_the_verification_of_open_sessions(client, enrolled):
+    user, codes = enrolled
+    client.force_login(user)
+    client.post("/admin/2fa/verify/", {"code": codes[0]})
+    assert client.get("/admin/").status_code == 200
+    reset(user.username)
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response.url.startswith("/admin/2fa/setup/")
