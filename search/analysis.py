@@ -63,6 +63,11 @@ class Dictionary:
                     self._reload(version)
         return self._tokenizer
 
+    @property
+    def version(self):
+        """The dictionary version the tokenizer was last loaded at."""
+        return self._version
+
     def synonyms(self, word):
         self.tokenizer()
         return self._synonyms.get(word, ())
