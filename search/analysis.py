@@ -63,6 +63,11 @@ class Dictionary:
                     self._reload(version)
         return self._tokenizer
 
+    @property
+    def version(self):
+        """The dictionary version the tokenizer was last loaded at."""
+        return self._version
+
     def synonyms(self, word):
         self.tokenizer()
         return self._synonyms.get(word, ())
@@ -149,6 +154,12 @@ class QueryWord:
 
     text: str
     alternatives: list = field(default_factory=list)  # list of token lists
+    forms: list = field(default_factory=list)  # the word as typed, then its synonyms
+
+    @property
+    def is_phrase(self):
+        """True when some form is cut into several tokens, so containing the tokens is not containing the form."""
+        return any(len(tokens) > 1 for tokens in self.alternatives)
 
     @property
     def all_tokens(self):
@@ -189,12 +200,13 @@ def parse_query(raw):
         for piece in _TOKEN_RE.findall(chunk):
             if piece in _OPERATOR_WORDS or any(word.text == piece for word in words):
                 continue
-            alternatives = [word_tokens(piece)]
-            for synonym in dictionary.synonyms(piece):
-                alternatives.append(word_tokens(synonym))
-            alternatives = [tokens for tokens in alternatives if tokens]
-            if alternatives:
-                words.append(QueryWord(piece, alternatives))
+            forms = [piece, *dictionary.synonyms(piece)]
+            tokenised = [(form, word_tokens(form)) for form in forms]
+            tokenised = [(form, tokens) for form, tokens in tokenised if tokens]
+            if tokenised:
+                words.append(
+                    QueryWord(piece, [tokens for _form, tokens in tokenised], [form for form, _tokens in tokenised])
+                )
         if len(words) >= MAX_QUERY_WORDS:
             break
     return ParsedQuery(text, words[:MAX_QUERY_WORDS])

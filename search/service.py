@@ -27,6 +27,8 @@ from columns.registry import get_searchable_types
 
 from .analysis import MAX_QUERY_LENGTH, clean_query, parse_query
 from .backends.base import SearchUnavailable, document_text
+from .facets import facets
+from .suggest import suggestion
 
 RESULTS_PER_PAGE = 10
 SNIPPET_LENGTH = 120
@@ -63,6 +65,8 @@ class ResultPage:
     page_obj: object = None
     searched: bool = False
     unavailable: bool = False
+    facets: dict = field(default_factory=lambda: {"columns": [], "years": []})
+    suggestion: str | None = None  # a dictionary word one character away, when nothing was found
 
     @property
     def number(self):
@@ -115,13 +119,26 @@ def search(
         queryset = queryset.filter(published__gte=_as_datetime(date_from))
     if date_to:
         queryset = queryset.filter(published__lte=_as_datetime(date_to, end=True))
-    results = get_search_backend().search(parsed.text, queryset.specific(), order_by_relevance=sort != "date")
+    backend = get_search_backend()
+    results = backend.search(parsed.text, queryset.specific(), order_by_relevance=sort != "date")
     try:
         page_obj = Paginator(results, per_page).get_page(page)
         hits = _hits(list(page_obj.object_list), parsed, request, results)
+        found_facets = facets(queryset, results.pks())
+        suggested = None
+        if not page_obj.paginator.count and len(parsed.words) == 1:
+            suggested = suggestion(parsed.words[0].text, lambda word: backend.search(word, queryset).count() > 0)
     except SearchUnavailable:
         return ResultPage(query=query, total=0, hits=[], searched=True, unavailable=True)
-    return ResultPage(query=query, total=page_obj.paginator.count, hits=hits, page_obj=page_obj, searched=True)
+    return ResultPage(
+        query=query,
+        total=page_obj.paginator.count,
+        hits=hits,
+        page_obj=page_obj,
+        searched=True,
+        facets=found_facets,
+        suggestion=suggested,
+    )
 
 
 def _hits(pages, parsed, request, results):

@@ -17,6 +17,30 @@ def _run(request):
     return form, params, result
 
 
+def _link(query_args, **changes):
+    """The search URL's query string with some parameters replaced (None removes one); always page 1."""
+    args = {**query_args, **changes}
+    return "?" + urlencode({key: value for key, value in args.items() if value not in (None, "")})
+
+
+def facet_links(result, query_args):
+    """Each facet with the link that narrows the search to it, and whether it is the current filter."""
+    columns = [
+        {
+            "facet": facet,
+            "url": _link(query_args, column=facet.value),
+            "current": query_args.get("column") == str(facet.value),
+        }
+        for facet in result.facets["columns"]
+    ]
+    years = []
+    for facet in result.facets["years"]:
+        start, end = f"{facet.value}-01-01", f"{facet.value}-12-31"
+        current = query_args.get("date_from") == start and query_args.get("date_to") == end
+        years.append({"facet": facet, "url": _link(query_args, date_from=start, date_to=end), "current": current})
+    return {"columns": columns, "years": years}
+
+
 @require_GET
 def search(request):
     form, params, result = _run(request)
@@ -32,6 +56,8 @@ def search(request):
             "results_page": result.page_obj,
             "params": params,
             "query_suffix": "&" + urlencode(query_args),
+            "facet_links": facet_links(result, query_args),
+            "suggestion_url": _link(query_args, q=result.suggestion) if result.suggestion else "",
         },
     )
 
@@ -47,6 +73,11 @@ def search_api(request):
             "page": result.number,
             "num_pages": result.num_pages,
             "results": [hit.as_json() for hit in result.hits],
+            "facets": {
+                name: [{"value": facet.value, "label": facet.label, "count": facet.count} for facet in facets]
+                for name, facets in result.facets.items()
+            },
+            "suggestion": result.suggestion,
         },
         json_dumps_params={"ensure_ascii": False},
     )

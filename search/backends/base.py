@@ -5,10 +5,12 @@ else — intersecting with the caller's queryset (so any ORM filter works),
 ordering, slicing, counting — is done here, the same way for both.
 
 Relevance key, compared as a tuple: how many query words the object contains
-(so items with all the words come first), how many of them are in its title (a
-title match beats a body-only match), then the engine's score rounded so that
-near-equal scores tie; ties keep the queryset's own order (newest first in the
-public search).
+(so items with all the words come first); how many of them it contains as typed
+(phrase first: 食品安全 written together beats 食品 in one article and 安全 in
+another); how many it contains as typed in its title, and how many of their
+segments are in its title (a title match beats a body-only match); then the
+engine's score rounded so that near-equal scores tie; ties keep the queryset's
+own order (newest first in the public search).
 """
 
 from collections import Counter
@@ -37,11 +39,13 @@ class Candidate:
     words: int
     title_words: int
     score: float
+    phrases: int = 0  # query words contained as typed (or as one of their synonyms)
+    title_phrases: int = 0  # the same, in the title
     highlight: str = field(default="", compare=False)  # a ready <mark>ed fragment, when the engine makes one
 
     @property
     def key(self):
-        return (self.words, self.title_words, round(self.score, 3))
+        return (self.words, self.phrases, self.title_phrases, self.title_words, round(self.score, 3))
 
 
 def _prepare_value(value):

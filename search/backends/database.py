@@ -12,6 +12,7 @@ from django.utils.encoding import force_str
 
 from ..analysis import index_tokens
 from ..models import IndexEntry
+from ..text import normalize
 from .base import Candidate, ChineseSearchBackendBase, document_text
 
 TITLE_WEIGHT = 10.0
@@ -52,11 +53,32 @@ def title_word_count(parsed, title_tokens, prefix=False):
     return count
 
 
+def _phrase_sql(words, document_columns, contains):
+    """One 0/1 column per query word cut into several tokens: does the text contain the word as typed?
+
+    Words of one token are contained as typed whenever they match, so they cost no text scan.
+    """
+    columns, params = [], []
+    for word in words:
+        if not word.is_phrase:
+            continue
+        tests = []
+        for form in word.forms:
+            for column in document_columns:
+                tests.append(contains.format(column=column))
+                params.append(form)
+        columns.append("(" + " OR ".join(tests) + ")")
+    return columns, params
+
+
 class SQLiteQuery:
     """SQL over the FTS5 table; ``bm25`` is negated so that bigger is better."""
 
+    contains = "instr({column}, %s) > 0"
+
     def __init__(self, parsed, content_type_ids, title_only, prefix):
         last = len(parsed.words) - 1
+        self.parsed = parsed
         self.words = [
             _word_expression(word, _fts5_string, " AND ", " OR ", prefix and i == last)
             for i, word in enumerate(parsed.words)
@@ -71,20 +93,25 @@ class SQLiteQuery:
     def sql(self):
         params = []
         if len(self.words) > 1:
-            word_sql = " + ".join(
+            word_columns = [
                 "(f.rowid IN (SELECT rowid FROM search_indexentry_fts WHERE search_indexentry_fts MATCH %s))"
                 for _ in self.words
-            )
+            ]
             params += [self._match(word, self.title_only) for word in self.words]
         else:
-            word_sql = "1"
+            word_columns = ["1"]
+        phrase_columns, phrase_params = _phrase_sql(
+            self.parsed.words, ["e.title"] if self.title_only else ["e.title", "e.body"], self.contains
+        )
+        params += phrase_params
         params.append(self._match(" OR ".join(self.words), self.title_only))
         placeholders = ", ".join(["%s"] * len(self.content_type_ids))
         params += self.content_type_ids
         sql = (
-            f"SELECT e.object_id, {word_sql}, e.title_tokens, -bm25(search_indexentry_fts, {TITLE_WEIGHT}, 1.0) "
+            f"SELECT e.object_id, e.title, e.title_tokens, -bm25(search_indexentry_fts, {TITLE_WEIGHT}, 1.0), "
+            + ", ".join(word_columns + phrase_columns)
             # CROSS JOIN keeps the FTS scan outermost; otherwise SQLite may probe FTS once per entry.
-            "FROM search_indexentry_fts f CROSS JOIN search_indexentry e ON e.id = f.rowid "
+            + " FROM search_indexentry_fts f CROSS JOIN search_indexentry e ON e.id = f.rowid "
             f"WHERE search_indexentry_fts MATCH %s AND e.content_type_id IN ({placeholders})"
         )
         return sql, params
@@ -93,8 +120,11 @@ class SQLiteQuery:
 class PostgresQuery:
     """SQL over the tsvector columns; ranks with ``ts_rank``, title weighted."""
 
+    contains = "strpos({column}, %s) > 0"
+
     def __init__(self, parsed, content_type_ids, title_only, prefix):
         last = len(parsed.words) - 1
+        self.parsed = parsed
         self.words = [
             _word_expression(word, _tsquery_lexeme, " & ", " | ", prefix and i == last)
             for i, word in enumerate(parsed.words)
@@ -104,15 +134,18 @@ class PostgresQuery:
 
     def sql(self):
         document = "e.title_vector" if self.title_only else "(e.title_vector || e.body_vector)"
-        params = []
-        word_sql = " + ".join(f"({document} @@ to_tsquery('simple', %s))::int" for _ in self.words)
-        params += self.words
         everything = " | ".join(self.words)
         score_sql = (
             f"ts_rank(e.title_vector, to_tsquery('simple', %s)) * {TITLE_WEIGHT}"
             " + ts_rank(e.body_vector, to_tsquery('simple', %s))"
         )
-        params += [everything, everything]
+        params = [everything, everything]
+        word_columns = [f"({document} @@ to_tsquery('simple', %s))::int" for _ in self.words]
+        params += self.words
+        phrase_columns, phrase_params = _phrase_sql(
+            self.parsed.words, ["e.title"] if self.title_only else ["e.title", "e.body"], self.contains
+        )
+        params += phrase_params
         if self.title_only:
             where = "e.title_vector @@ to_tsquery('simple', %s)"
             params.append(everything)
@@ -121,10 +154,33 @@ class PostgresQuery:
             params += [everything, everything]
         params.append(list(self.content_type_ids))
         sql = (
-            f"SELECT e.object_id, {word_sql}, e.title_tokens, {score_sql} FROM search_indexentry e "
-            f"WHERE {where} AND e.content_type_id = ANY(%s)"
+            f"SELECT e.object_id, e.title, e.title_tokens, {score_sql}, "
+            + ", ".join(word_columns + phrase_columns)
+            + f" FROM search_indexentry e WHERE {where} AND e.content_type_id = ANY(%s)"
         )
         return sql, params
+
+
+def candidate_from_row(parsed, row, prefix):
+    """A Candidate from (object_id, title, title_tokens, score, one 0/1 per word, one 0/1 per phrase word)."""
+    object_id, title, title_tokens, score, *flags = row
+    count = len(parsed.words)
+    word_flags = flags[:count] if count > 1 else [1] * count
+    phrase_flags = iter(flags[len(flags) - sum(word.is_phrase for word in parsed.words) :])
+    title_text = normalize(title)
+    phrases = title_phrases = 0
+    for word, matched in zip(parsed.words, word_flags, strict=True):
+        in_phrase = next(phrase_flags) if word.is_phrase else matched
+        phrases += bool(in_phrase)
+        title_phrases += any(form in title_text for form in word.forms)
+    return Candidate(
+        object_id,
+        sum(int(flag) for flag in word_flags),
+        title_word_count(parsed, title_tokens, prefix),
+        float(score),
+        phrases=phrases,
+        title_phrases=title_phrases,
+    )
 
 
 QUERY_CLASSES = {"sqlite": SQLiteQuery, "postgresql": PostgresQuery}
@@ -146,11 +202,8 @@ class ChineseDatabaseSearchBackend(ChineseSearchBackendBase):
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
-        # Title matches are counted here from the short title tokens: cheaper than one FTS scan per word.
-        return [
-            Candidate(object_id, int(words), title_word_count(parsed, title_tokens, prefix), float(score))
-            for object_id, words, title_tokens, score in rows
-        ]
+        # Title matches are counted here from the short title: cheaper than one FTS scan per word.
+        return [candidate_from_row(parsed, row, prefix) for row in rows]
 
     def write(self, model, objects):
         content_type_id = get_content_type_pk(model)

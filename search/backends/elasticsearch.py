@@ -116,11 +116,14 @@ def build_search(index, parsed, content_type_ids, *, title_only=False, prefix=Fa
     for position, word in enumerate(parsed.words):
         should.append(_word_query(word, fields, f"w{position}"))
         should.append(_word_query(word, ["title"], f"t{position}"))
-    # The cjk analyzer's bigrams catch text jieba segmented differently; low weight, and no word count.
-    for word in parsed.words:
-        should.append(Q("match_phrase", title_text={"query": word.text, "boost": 0.1}))
-        if not title_only:
-            should.append(Q("match_phrase", body_text={"query": word.text, "boost": 0.05}))
+    # Phrase first: the word as typed (or a synonym), contiguous in the bigram-analysed text. Named so that the
+    # hit says which words it contains as typed (p…) and which of those in its title (q…); the boosts are small
+    # because the ranking compares those counts, not the score.
+    for position, word in enumerate(parsed.words):
+        for form in word.forms:
+            should.append(Q("match_phrase", title_text={"query": form, "boost": 0.1, "_name": f"q{position}"}))
+            if not title_only:
+                should.append(Q("match_phrase", body_text={"query": form, "boost": 0.05, "_name": f"p{position}"}))
     if prefix and parsed.words:
         should.append(Q("match_phrase_prefix", title_text={"query": parsed.words[-1].text, "boost": 0.1}))
     search = (
@@ -189,13 +192,21 @@ class ElasticsearchChineseBackend(ChineseSearchBackendBase):
             matched = set(getattr(hit.meta, "matched_queries", []) or [])
             words = sum(1 for name in matched if name.startswith("w"))
             title_words = sum(1 for name in matched if name.startswith("t"))
+            title_phrases = {name[1:] for name in matched if name.startswith("q")}
+            phrases = title_phrases | {name[1:] for name in matched if name.startswith("p")}
             highlight = getattr(hit.meta, "highlight", None)
             fragments = []
             if highlight:
                 fragments = list(getattr(highlight, "body_text", [])) or list(getattr(highlight, "title_text", []))
             result.append(
                 Candidate(
-                    hit.object_id, words, title_words, float(hit.meta.score or 0), fragments[0] if fragments else ""
+                    hit.object_id,
+                    words,
+                    title_words,
+                    float(hit.meta.score or 0),
+                    phrases=len(phrases),
+                    title_phrases=len(title_phrases),
+                    highlight=fragments[0] if fragments else "",
                 )
             )
         result.aggregations = response.aggregations.to_dict() if hasattr(response, "aggregations") else None

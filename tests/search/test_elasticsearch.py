@@ -52,7 +52,7 @@ def test_query_body_names_each_word_and_title_match():
     assert named["t1"] == [
         {"multi_match": {"query": "诈骗", "fields": ["title"], "type": "cross_fields", "operator": "and"}}
     ]
-    assert {"match_phrase": {"body_text": {"query": "诈骗", "boost": 0.05}}} in query["should"]
+    assert {"match_phrase": {"body_text": {"query": "诈骗", "boost": 0.05, "_name": "p1"}}} in query["should"]
     assert body["size"] == 10_000
     assert body["_source"] == ["object_id"]
 
