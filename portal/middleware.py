@@ -4,6 +4,8 @@ from csp.middleware import CSPMiddleware
 
 from django.conf import settings
 
+from .inline_scripts import add_nonce_to_known_scripts
+
 
 def permissions_policy_header(policy):
     """``{"camera": [], "fullscreen": ["self"]}`` -> ``camera=(), fullscreen=(self)``."""
@@ -26,22 +28,27 @@ class PermissionsPolicyMiddleware:
 
 
 def uses_admin_policy(path):
-    """Whether ``path`` gets ``CONTENT_SECURITY_POLICY_ADMIN`` instead of the site's strict policy."""
-    prefix = getattr(settings, "CONTENT_SECURITY_POLICY_ADMIN_PREFIX", "/admin/")
-    strict = tuple(getattr(settings, "CONTENT_SECURITY_POLICY_ADMIN_STRICT_PATHS", ()))
-    return path.startswith(prefix) and not path.startswith(strict)
+    """Whether ``path`` is in the Wagtail admin, where Wagtail's own inline initialisers get the nonce."""
+    return path.startswith(getattr(settings, "CONTENT_SECURITY_POLICY_ADMIN_PREFIX", "/admin/"))
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    """django-csp's middleware: ``settings.CONTENT_SECURITY_POLICY`` everywhere (a nonce is added when a
-    template used ``request.csp_nonce``), except the Wagtail admin, which gets
-    ``CONTENT_SECURITY_POLICY_ADMIN`` because Wagtail itself writes inline scripts there (see the
-    settings). Views may still override either with django-csp's decorators."""
+    """django-csp's middleware: ``settings.CONTENT_SECURITY_POLICY`` everywhere, admin included; a nonce
+    is added when a template used ``request.csp_nonce``. In the Wagtail admin, the inline scripts
+    Wagtail writes itself get the nonce when they are exactly a call of one of its initialisers with
+    JSON data (``portal/inline_scripts.py``); any other inline script is blocked."""
 
-    def get_policy_parts(self, request, response, report_only=False):
-        parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and parts.config is None and uses_admin_policy(request.path_info):
-            parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]
-            # A nonce in the policy would make browsers ignore 'unsafe-inline'.
-            parts.nonce = None
-        return parts
+    def process_response(self, request, response):
+        if uses_admin_policy(request.path_info) and _is_html(response):
+            html = response.content.decode(response.charset or "utf-8")
+            if "<script>" in html:
+                response.content = add_nonce_to_known_scripts(html, lambda: str(request.csp_nonce)).encode(
+                    response.charset or "utf-8"
+                )
+                if response.has_header("Content-Length"):
+                    response["Content-Length"] = str(len(response.content))
+        return super().process_response(request, response)
+
+
+def _is_html(response):
+    return not getattr(response, "streaming", False) and response.get("Content-Type", "").startswith("text/html")
