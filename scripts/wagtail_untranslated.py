@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The admin strings of the installed Wagtail that its own Simplified Chinese catalogue leaves untranslated.
 
-Wagtail (and wagtail-localize, wagtailmedia) ship an English source catalogue
+Wagtail (and wagtail-localize, wagtailmedia, and Django itself) ship an English source catalogue
 (``<app>/locale/en/LC_MESSAGES/<domain>.po``) with every message of the release; their
 ``zh_Hans`` catalogue lags behind and has no, empty or fuzzy entries for the newest strings, which the
 admin then shows in English. The project catalogue (``portal/locale/zh_Hans/LC_MESSAGES/``, first
@@ -25,7 +25,7 @@ from pathlib import Path
 
 import polib
 
-PACKAGES = ("wagtail", "wagtail_localize", "wagtailmedia")
+PACKAGES = ("wagtail", "wagtail_localize", "wagtailmedia", "django")  # Django lacks a validation message
 LANGUAGE = "zh_Hans"
 DOMAINS = ("django", "djangojs")
 CATALOGUE_DIR = Path(__file__).resolve().parent.parent / "portal" / "locale" / LANGUAGE / "LC_MESSAGES"
@@ -69,7 +69,7 @@ def untranslated_upstream():
     """
     sources = [found for package in PACKAGES for found in source_catalogues(package)]
     done = {domain: set() for domain in DOMAINS}
-    for package in (*PACKAGES, "django"):
+    for package in PACKAGES:
         for root in importlib.util.find_spec(package).submodule_search_locations:
             for chinese in Path(root).rglob(f"locale/{LANGUAGE}/LC_MESSAGES/*.po"):
                 if chinese.stem in DOMAINS:
