@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",  # its catalogue translates the admin's "3 minutes ago" (naturaltime)
 ]
 
 MIDDLEWARE = [
@@ -198,10 +199,16 @@ LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
-LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+LANGUAGES = [("zh-hans", "简体中文"), ("en", "英文")]  # names as the admin's locale lists show them
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The admin speaks Chinese only, whatever a browser asks for: a user without a preferred language (every
+# new one) gets LANGUAGE_CODE, and so do the workflow mails Wagtail sends them. One time zone, so
+# the account settings offer no list of the world's zones.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文")]
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
+# The project catalogue comes first: it fills the admin strings Wagtail leaves untranslated
+# (portal/locale/zh_Hans, regenerated with scripts/wagtail_untranslated.py).
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 
 # Static files are served by the site itself (WhiteNoise), never by a CDN:
