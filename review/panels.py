@@ -1,16 +1,98 @@
-"""Dashboard panels: overdue confirmations, the unit's items to confirm, and items sent back."""
+"""Dashboard panels: the leader's pending signatures, overdue confirmations, the unit's items to confirm,
+and items sent back."""
+
+from functools import cached_property
 
 from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.utils import timezone
 
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.models import Page, TaskState, WorkflowState, get_default_page_content_type
 
-from .models import PostPublicationCheck, ReportedItem
+from .models import PostPublicationCheck, ReportedItem, UnitLeaderSignTask, UnitMember
 from .permissions import is_reviewer, membership
 
 PANEL_LIMIT = 20
+
+
+def pending_signatures(member):
+    """The sign steps in progress on the items of ``member``'s unit, oldest first."""
+    object_ids = (
+        ReportedItem.objects.filter(unit_id=member.unit_id)
+        .annotate(object_id=Cast("page_id", CharField()))
+        .values("object_id")
+    )
+    return (
+        TaskState.objects.filter(
+            status=TaskState.STATUS_IN_PROGRESS,
+            task_id__in=UnitLeaderSignTask.objects.values("pk"),
+            workflow_state__base_content_type=get_default_page_content_type(),
+            workflow_state__object_id__in=object_ids,
+        )
+        .select_related("task", "workflow_state__requested_by__unit_membership")
+        .order_by("started_at", "pk")
+    )
+
+
+def person_name(user):
+    """People are shown by their name in the unit list, not by their login."""
+    if user is None:
+        return ""
+    member = getattr(user, "unit_membership", None)
+    return member.name if member else (user.get_full_name() or user.get_username())
+
+
+class PendingSignaturesPanel(Component):
+    """For a unit's leader: the items waiting for their signature. First on the dashboard, and laid out
+    for a phone, because leaders mostly sign away from their desk."""
+
+    name = "review_pending_signatures"
+    template_name = "review/panels/pending_signatures.html"
+    order = 10
+
+    class Media:
+        js = ["review/js/dashboard.js"]
+
+    def __init__(self, user, member):
+        self.user = user
+        self.member = member
+
+    @cached_property
+    def task_states(self):
+        return list(pending_signatures(self.member)[:PANEL_LIMIT])
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["request"] = parent_context["request"]
+        context["csrf_token"] = parent_context["csrf_token"]
+        states = self.task_states
+        pages = Page.objects.in_bulk([int(state.workflow_state.object_id) for state in states])
+        context["unit"] = self.member.unit
+        context["items"] = [
+            {
+                "page": page,
+                "task_state": state,
+                "submitted_by": person_name(state.workflow_state.requested_by),
+                "actions": state.task.specific.get_actions(page, self.user),
+            }
+            for state in states
+            if (page := pages.get(int(state.workflow_state.object_id))) is not None
+        ]
+        return context
+
+
+class OtherReviewsPanel(WorkflowObjectsToModeratePanel):
+    """Wagtail's "awaiting your review" panel without the signatures the leader's own panel lists."""
+
+    def __init__(self, signed_elsewhere):
+        self.signed_elsewhere = signed_elsewhere
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["states"] = [item for item in context["states"] if item["task_state"].pk not in self.signed_elsewhere]
+        return context
 
 
 class OverdueChecksPanel(Component):
@@ -90,6 +172,14 @@ class SentBackPanel(Component):
 def add_panels(request, panels):
     user = request.user
     member = membership(user)
+    if member is not None and member.role == UnitMember.ROLE_LEADER:
+        signatures = PendingSignaturesPanel(user, member)
+        panels.append(signatures)
+        listed = {state.pk for state in signatures.task_states}
+        panels[:] = [
+            OtherReviewsPanel(listed) if panel.name == WorkflowObjectsToModeratePanel.name else panel
+            for panel in panels
+        ]
     if member is not None:
         panels.append(SentBackPanel(member.unit))
         panels.append(UnitChecksPanel(member.unit))

@@ -3,7 +3,9 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 
 from wagtail import hooks
 from wagtail.admin import messages
@@ -203,8 +205,15 @@ def trail_header_button(page, user, view_name, next_url=None):
 
 @hooks.register("construct_homepage_panels")
 def review_panels(request, panels):
-    """Sent-back items and confirmations for a unit's people; overdue confirmations for the office."""
+    """Pending signatures for a unit's leader, sent-back items and confirmations for a unit's people; overdue
+    confirmations for the office."""
     add_panels(request, panels)
+
+
+@hooks.register("insert_global_admin_css")
+def review_admin_css():
+    """Keeps the signing dialog above the editor's action menu, and lays out the pending signatures for phones."""
+    return format_html('<link rel="stylesheet" href="{}">', static("review/css/admin.css"))
 
 
 @hooks.register("register_log_actions")

@@ -24,3 +24,13 @@ def people(home, news_column, notice_column):
         "测试市司法局", ReportingUnit.CATEGORY_KEY, [notice_column], ns.other_correspondent, ns.other_leader
     )
     return ns
+
+
+@pytest.fixture
+def township(people):
+    """青石镇, a township reporting to 政法要闻, with its correspondent and leader; the reviewers of ``people``."""
+    ns = SimpleNamespace(**vars(people))
+    ns.correspondent = make_user("xxy_qsz")
+    ns.leader = make_user("ld_qsz")
+    ns.unit = make_unit("青石镇", ReportingUnit.CATEGORY_TOWNSHIP, [people.news_column], ns.correspondent, ns.leader)
+    return ns
