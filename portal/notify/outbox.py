@@ -1,18 +1,20 @@
 """Storing notices in the outbox and delivering them with retries.
 
 ``queue`` writes the rows in the caller's transaction, so a rolled-back change leaves no notice
-behind; ``deliver`` claims each row, sends it through its channel and records the outcome. Within
-one delivery run a destination that just failed (the SMTP server, a robot's host, the SMS gateway)
-is not tried again for the following messages: they wait for their retry instead of each waiting
-for the same timeout.
+behind; ``deliver`` claims each row, sends it through its channel and records the outcome. A
+destination that just failed (the SMTP server, a robot's host, the SMS gateway) is not tried again
+for ``NOTIFY_CIRCUIT_SECONDS`` (noted in the cache, so every worker sharing it knows): the following
+notices wait for their retry instead of each request waiting for the same timeout again.
 """
 
+import hashlib
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 
 from .channels import channel_for
@@ -74,6 +76,10 @@ def destination(message: OutboxMessage) -> str:
     return message.channel
 
 
+def circuit_key(message: OutboxMessage) -> str:
+    return f"notify-circuit:{hashlib.sha256(destination(message).encode()).hexdigest()[:32]}"
+
+
 def due_ids(limit: int | None = None) -> list[int]:
     due = OutboxMessage.objects.filter(status__in=DUE, next_attempt_at__lte=timezone.now()).order_by("next_attempt_at")
     return list(due.values_list("pk", flat=True)[:limit])
@@ -90,13 +96,12 @@ def claim(pk: int) -> OutboxMessage | None:
 
 def deliver(ids) -> list[OutboxMessage]:
     """Send the due rows among ``ids``; returns those that failed and wait for a retry."""
-    failed_destinations = set()
     retrying = []
     for pk in ids:
         message = claim(pk)
         if message is None:
             continue
-        if destination(message) in failed_destinations:
+        if cache.get(circuit_key(message)):
             message.status = OutboxStatus.PENDING
             message.next_attempt_at = timezone.now() + retry_delay(message.attempts + 1)
             message.save(update_fields=["status", "next_attempt_at"])
@@ -107,7 +112,7 @@ def deliver(ids) -> list[OutboxMessage]:
         try:
             channel.send(message)
         except Exception as error:  # any channel error (SMTP, HTTP, gateway) is recorded, never raised
-            failed_destinations.add(destination(message))
+            cache.set(circuit_key(message), True, settings.NOTIFY_CIRCUIT_SECONDS)
             record_failure(message, channel, error)
             if message.status == OutboxStatus.PENDING:
                 retrying.append(message)
