@@ -9,7 +9,7 @@ import time_machine
 
 from django.core.management import call_command
 
-from review.models import PostPublicationCheck
+from review.models import PostPublicationCheck, ReportingUnit
 from tests.portal.servers import WebhookServer
 from tests.review.helpers import login, publish_item
 
@@ -75,4 +75,46 @@ def test_an_error_report_reaches_the_office_robot(client, people, settings, djan
             client.post(f"/admin/review/checks/{check.pk}/error/", {"description": "作者姓名有误。"})
     assert [content.splitlines()[0] for content in robot.contents] == [
         f"【信息纠错】{people.unit.name}报告“{page.title}”有误"
+    ]
+
+
+UNIT_FORM = {
+    "name": "通知测试单位",
+    "category": "other",
+    "sort_order": "100",
+    "handles_letters": "on",
+    "members-TOTAL_FORMS": "0",
+    "members-INITIAL_FORMS": "0",
+    "members-MIN_NUM_FORMS": "0",
+    "members-MAX_NUM_FORMS": "1000",
+}
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("notify_mobile", "12345678901", "请输入11位手机号码。"),
+        ("wecom_webhook", "ftp://robot.example/send", "输入一个有效的 URL。"),
+    ],
+)
+def test_the_unit_form_refuses_a_bad_channel_and_stores_nothing(admin_client, home, field, value, message):
+    response = admin_client.post("/admin/snippets/review/reportingunit/add/", {**UNIT_FORM, field: value})
+    assert response.status_code == 200 and message in response.content.decode()
+    assert not ReportingUnit.objects.filter(name="通知测试单位").exists()
+
+
+def test_the_unit_form_stores_the_channels(admin_client, home):
+    channels = {
+        "wecom_webhook": "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k1",
+        "dingtalk_webhook": "https://oapi.dingtalk.com/robot/send?access_token=t1",
+        "dingtalk_secret": "SEC123",
+        "notify_mobile": "13800005678",
+    }
+    response = admin_client.post("/admin/snippets/review/reportingunit/add/", {**UNIT_FORM, **channels})
+    assert response.status_code == 302
+    unit = ReportingUnit.objects.get(name="通知测试单位")
+    assert [(t.channel, t.address, t.secret) for t in unit.notification_targets()] == [
+        ("wecom", channels["wecom_webhook"], ""),
+        ("dingtalk", channels["dingtalk_webhook"], "SEC123"),
+        ("sms", "13800005678", ""),
     ]
