@@ -2,8 +2,8 @@
 
 An application, its attachments and its first history entry are stored in one
 transaction; files written before a failure are removed again, so a failed
-submission leaves nothing behind. Staff are told by e-mail once it is committed (``portal.mail``);
-the e-mail carries the tracking number only, never the applicant's data.
+submission leaves nothing behind. Staff are told once it is committed (``portal.mail``: by e-mail and
+the office's channels); the notice carries the tracking number only, never the applicant's data.
 """
 
 from django.db import transaction
@@ -12,7 +12,7 @@ from django.urls import reverse
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from portal.links import absolute_url
-from portal.mail import send_after_commit
+from portal.mail import office_targets, send_after_commit
 from portal.ratelimit import RateLimit
 
 from .models import AidStatus, LegalAidApplication, LegalAidAttachment
@@ -63,7 +63,8 @@ def staff_to_notify():
 
 def notify_staff(application):
     recipients = [user.email for user in staff_to_notify()]
-    if not recipients:
+    targets = office_targets()
+    if not recipients and not targets:
         return
     link = _edit_link(application)
     send_after_commit(
@@ -71,6 +72,7 @@ def notify_staff(application):
         f"收到新的网上法律援助申请，受理编号 {application.tracking_number}，"
         f"请在 {application.review_deadline:%Y年%-m月%-d日} 前完成审查。\n\n办理：{link}\n",
         recipients,
+        targets,
     )
 
 

@@ -1,4 +1,7 @@
-"""E-mail about letters, sent only after the change it reports is committed.
+"""Notices about letters, sent only after the change it reports is committed.
+
+Citizens get e-mail only; staff notices also go to the office's (or the handling unit's) group
+robots and SMS mobile.
 
 A failing mail server is logged and never undoes or repeats the change: the
 letter is already stored when the mail is attempted, and nothing resubmits it.
@@ -10,9 +13,9 @@ from django.db.models import Q
 from django.urls import reverse
 
 from portal.links import absolute_url
-from portal.mail import send_after_commit, send_now
+from portal.mail import office_targets, send_after_commit, send_now
 
-__all__ = ["send_after_commit", "send_now"]
+__all__ = ["office_targets", "send_after_commit", "send_now"]
 
 
 def staff_emails(codename):
@@ -51,6 +54,7 @@ def letter_received(letter):
         f"新来信《{letter.title}》（{letter.get_category_display()}）待受理，答复期限 {letter.due_date:%Y-%m-%d}。\n"
         f"{_admin_link(letter)}",
         staff_emails("handle_letter"),
+        office_targets(),
     )
 
 
@@ -60,6 +64,7 @@ def letter_forwarded(letter):
         f"来信《{letter.title}》已转交{letter.unit.name}办理，请于 {letter.unit_deadline:%Y-%m-%d} 前起草答复。\n"
         f"{_admin_link(letter)}",
         letter.unit.letter_handlers.filter(is_active=True).values_list("email", flat=True),
+        letter.unit.notification_targets(),
     )
 
 
@@ -68,6 +73,7 @@ def reply_drafted(letter):
         f"书记信箱答复待审核：{letter.number}",
         f"{letter.reply_unit_name}已起草来信《{letter.title}》的答复，请审核。\n{_admin_link(letter)}",
         staff_emails("approve_letter"),
+        office_targets(),
     )
 
 
@@ -77,6 +83,7 @@ def extension_requested(extension):
         f"书记信箱延期申请：{letter.number}",
         f"来信《{letter.title}》申请延期 {extension.workdays} 个工作日，请审批。\n{_admin_link(letter)}",
         staff_emails("approve_letter"),
+        office_targets(),
     )
 
 

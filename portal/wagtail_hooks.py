@@ -2,11 +2,15 @@
 
 from urllib.parse import urlsplit
 
+from django.urls import path, reverse
+
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import WorkdayAdjustment
+from .notify.views import FailedNoticesView, permission_policy
 
 
 class WorkdayAdjustmentViewSet(SnippetViewSet):
@@ -28,3 +32,29 @@ register_snippet(WorkdayAdjustmentViewSet)
 def drop_help_items_on_the_internet(request, menu_items):
     """Wagtail's 帮助 menu links to guide.wagtail.org, which an intranet cannot reach: keep local items only."""
     menu_items[:] = [item for item in menu_items if not urlsplit(getattr(item, "url", "") or "").netloc]
+
+
+class FailedNoticesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return permission_policy.user_has_permission(request.user, "view")
+
+
+@hooks.register("register_admin_urls")
+def register_failed_notices_urls():
+    """Operators see which notices gave up, to fix the address or channel and run deliver_outbox --retry-failed."""
+    return [
+        path("reports/failed-notices/", FailedNoticesView.as_view(), name="portal_failed_notices"),
+        path(
+            "reports/failed-notices/results/",
+            FailedNoticesView.as_view(results_only=True),
+            name="portal_failed_notices_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_failed_notices_menu_item():
+    """Listed under 报表 for those who may view the outbox (superusers unless granted)."""
+    return FailedNoticesMenuItem(
+        "发送失败的通知", reverse("portal_failed_notices"), name="failed-notices", icon_name="warning", order=1000
+    )

@@ -1,9 +1,9 @@
 """Review e-mails: the item is online, it is overdue for confirmation, it has an error, it waits for a signature.
 
 The unit's admin notification is the dashboard panel of pending confirmations (panels.py). Every
-mail goes through ``portal.mail``: a mail server that fails never blocks or undoes the publication
-or the report that caused it; the mail goes out after the commit and a failure is logged for the
-office to follow up.
+notice goes through ``portal.mail``: to e-mail and to the unit's (or the office's) group robots and
+SMS mobile; a server that fails never blocks or undoes the publication or the report that caused it;
+the notice goes out after the commit and a failure is logged and retried from the outbox.
 """
 
 import logging
@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from portal.links import absolute_url, page_url
-from portal.mail import send_after_commit, send_now
+from portal.mail import office_targets, send_after_commit, send_now
 
 from .models import ReportedItem
 from .permissions import OFFICE_GROUP
@@ -32,7 +32,8 @@ def admin_url(path):
 def send_publication_notice(check):
     """Sent once the publication commits."""
     recipients = unit_recipients(check.unit)
-    if not recipients:
+    targets = check.unit.notification_targets()
+    if not recipients and not targets:
         logger.warning("Reporting unit %s has no email address for publication notices", check.unit_id)
         return False
     page = check.page.specific
@@ -44,21 +45,22 @@ def send_publication_notice(check):
     }
     subject = f"【信息已发布】{page.title}"
     body = render_to_string("review/email/published.txt", context)
-    send_after_commit(subject, body, recipients)
+    send_after_commit(subject, body, recipients, targets)
     return True
 
 
 def send_overdue_reminder(unit, checks):
     """Sent at once (a daily command); False when the unit has no address or sending failed."""
     recipients = unit_recipients(unit)
-    if not recipients:
+    targets = unit.notification_targets()
+    if not recipients and not targets:
         return False
     body = render_to_string(
         "review/email/overdue.txt",
         {"unit": unit, "checks": checks, "checks_url": admin_url(reverse("review:my_checks"))},
     )
     # A reminder that fails is logged and retried on the next run.
-    return send_now(f"【复查提醒】{unit.name}有{len(checks)}条已发布信息超期未复查", body, recipients)
+    return send_now(f"【复查提醒】{unit.name}有{len(checks)}条已发布信息超期未复查", body, recipients, targets)
 
 
 def send_error_report(check):
@@ -71,10 +73,11 @@ def send_error_report(check):
             .values_list("email", flat=True)
         )
     )
-    if not recipients:
+    targets = office_targets()
+    if not recipients and not targets:
         return False
     body = render_to_string("review/email/error_reported.txt", {"check": check})
-    send_after_commit(f"【信息纠错】{check.unit.name}报告“{check.page.title}”有误", body, recipients)
+    send_after_commit(f"【信息纠错】{check.unit.name}报告“{check.page.title}”有误", body, recipients, targets)
     return True
 
 
@@ -85,7 +88,8 @@ def send_sign_request(task_state):
     if reported is None:
         return False
     recipients = sorted({m.contact_email for m in reported.unit.leaders().select_related("user") if m.contact_email})
-    if not recipients:
+    targets = reported.unit.notification_targets()
+    if not recipients and not targets:
         return False
     body = render_to_string(
         "review/email/sign_request.txt",
@@ -96,5 +100,5 @@ def send_sign_request(task_state):
         },
     )
     # The item waits on the leaders' dashboard whether or not the email goes out.
-    send_after_commit(f"【待签字】{reported.page.title}", body, recipients)
+    send_after_commit(f"【待签字】{reported.page.title}", body, recipients, targets)
     return True

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from csp.constants import NONCE, NONE, SELF
 
-from .env import database_from_env, env_bool, env_int, env_list, env_str
+from .env import database_from_env, env_bool, env_int, env_list, env_str, stop
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",  # its catalogue translates the admin's "3 minutes ago" (naturaltime)
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -299,6 +301,32 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A mail server that accepts and never answers must not hold a request (or a worker) for long.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+
+# Background tasks (django-tasks): notices and Wagtail's own tasks run inline after the commit by
+# default; with PORTAL_TASKS_BACKEND=database they are stored and run by `manage.py db_worker`.
+PORTAL_TASKS_BACKEND = env_str("PORTAL_TASKS_BACKEND", "immediate")
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+if PORTAL_TASKS_BACKEND not in TASK_BACKENDS:
+    stop(f"PORTAL_TASKS_BACKEND={PORTAL_TASKS_BACKEND!r} is not one of {', '.join(TASK_BACKENDS)}")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[PORTAL_TASKS_BACKEND]}}
+
+# Notices (portal/notify): retries of failed deliveries, the office's group robots and mobiles, SMS.
+NOTIFY_MAX_ATTEMPTS = env_int("NOTIFY_MAX_ATTEMPTS", 6)
+NOTIFY_RETRY_DELAY = env_int("NOTIFY_RETRY_DELAY", 60)  # seconds before the first retry, doubling after
+NOTIFY_RETRY_MAX_DELAY = env_int("NOTIFY_RETRY_MAX_DELAY", 6 * 3600)
+NOTIFY_WEBHOOK_TIMEOUT = env_int("NOTIFY_WEBHOOK_TIMEOUT", 5)
+# After a failure a mail server or robot host is left alone this long (its notices wait for their retry).
+NOTIFY_CIRCUIT_SECONDS = env_int("NOTIFY_CIRCUIT_SECONDS", 60)
+NOTIFY_OFFICE_WECOM_WEBHOOK = env_str("NOTIFY_OFFICE_WECOM_WEBHOOK")
+NOTIFY_OFFICE_DINGTALK_WEBHOOK = env_str("NOTIFY_OFFICE_DINGTALK_WEBHOOK")
+NOTIFY_OFFICE_DINGTALK_SECRET = env_str("NOTIFY_OFFICE_DINGTALK_SECRET")
+NOTIFY_OFFICE_SMS_PHONES = env_list("NOTIFY_OFFICE_SMS_PHONES")
+NOTIFY_SMS_PROVIDER = env_str("NOTIFY_SMS_PROVIDER", "portal.notify.channels.LoggingSmsProvider")
 
 LOGGING = {
     "version": 1,

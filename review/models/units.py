@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator, URLValidator
 from django.db import models, transaction
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -15,7 +16,9 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.search import index
 
-from portal.validators import validate_phone
+from portal.mail import Target
+from portal.notify.models import ChannelKind
+from portal.validators import MOBILE, validate_phone
 
 from ..permissions import sync_unit_group
 
@@ -66,6 +69,28 @@ class ReportingUnit(index.Indexed, ClusterableModel):
         related_name="mailbox_units",
         help_text="这些人员能看到转办给本单位的来信，起草答复、申请延期（还需具有“起草本单位答复”权限），并收到转办通知邮件。",
     )
+    wecom_webhook = models.URLField(
+        "企业微信群机器人地址",
+        max_length=500,
+        blank=True,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text="填写后，本单位的通知同时发送到该企业微信群。",
+    )
+    dingtalk_webhook = models.URLField(
+        "钉钉群机器人地址",
+        max_length=500,
+        blank=True,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text="填写后，本单位的通知同时发送到该钉钉群。",
+    )
+    dingtalk_secret = models.CharField("钉钉加签密钥", max_length=200, blank=True, help_text="机器人启用“加签”时填写。")
+    notify_mobile = models.CharField(
+        "短信通知手机号",
+        max_length=11,
+        blank=True,
+        validators=[RegexValidator(MOBILE, "请输入11位手机号码。")],
+        help_text="填写后，本单位的通知同时以短信发送到该手机。",
+    )
     group = models.OneToOneField(
         Group,
         verbose_name="用户组",
@@ -91,6 +116,15 @@ class ReportingUnit(index.Indexed, ClusterableModel):
         FieldPanel("allowed_columns", widget=forms.CheckboxSelectMultiple),
         InlinePanel("members", heading="信息员和领导", label="人员"),
         MultiFieldPanel([FieldPanel("handles_letters"), FieldPanel("letter_handlers")], heading="承办来信"),
+        MultiFieldPanel(
+            [
+                FieldPanel("wecom_webhook"),
+                FieldPanel("dingtalk_webhook"),
+                FieldPanel("dingtalk_secret"),
+                FieldPanel("notify_mobile"),
+            ],
+            heading="通知渠道",
+        ),
     ]
     search_fields = [
         index.SearchField("name"),
@@ -123,6 +157,17 @@ class ReportingUnit(index.Indexed, ClusterableModel):
 
     def correspondents(self):
         return self.members.filter(role=UnitMember.ROLE_CORRESPONDENT)
+
+    def notification_targets(self):
+        """The unit's group robots and SMS mobile: its notices go there as well as by e-mail."""
+        targets = []
+        if self.wecom_webhook:
+            targets.append(Target(ChannelKind.WECOM, self.wecom_webhook))
+        if self.dingtalk_webhook:
+            targets.append(Target(ChannelKind.DINGTALK, self.dingtalk_webhook, self.dingtalk_secret))
+        if self.notify_mobile:
+            targets.append(Target(ChannelKind.SMS, self.notify_mobile))
+        return targets
 
 
 class UnitMember(models.Model):

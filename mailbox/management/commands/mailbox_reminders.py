@@ -41,7 +41,13 @@ class Command(BaseCommand):
             recipients = list(
                 unit.letter_handlers.filter(is_active=True).exclude(email="").values_list("email", flat=True)
             )
-            self._send(dry_run, f"书记信箱提醒：{unit.name}有{len(letters)}封来信即将到期或已逾期", lines, recipients)
+            self._send(
+                dry_run,
+                f"书记信箱提醒：{unit.name}有{len(letters)}封来信即将到期或已逾期",
+                lines,
+                recipients,
+                unit.notification_targets(),
+            )
 
         overdue = list(open_letters.filter(due_date__lt=today))
         warning_since = today - timedelta(days=setting("WARNING_DAYS"))
@@ -56,12 +62,18 @@ class Command(BaseCommand):
                 f"  {letter.number}《{letter.title}》3个月期限 {letter.three_month_limit:%Y-%m-%d}"
                 for letter in long_pending
             ]
-            self._send(dry_run, "书记信箱逾期来信汇总", lines, notifications.staff_emails("handle_letter"))
+            self._send(
+                dry_run,
+                "书记信箱逾期来信汇总",
+                lines,
+                notifications.staff_emails("handle_letter"),
+                notifications.office_targets(),
+            )
         if not by_unit and not overdue and not long_pending:
             self.stdout.write("没有即将到期或逾期的来信。")
 
-    def _send(self, dry_run, subject, lines, recipients):
+    def _send(self, dry_run, subject, lines, recipients, targets):
         body = "\n".join(lines)
         self.stdout.write(f"{subject} → {', '.join(recipients) or '（无收件人）'}\n{body}")
-        if not dry_run and recipients:
-            notifications.send_now(subject, body, recipients)
+        if not dry_run and (recipients or targets):
+            notifications.send_now(subject, body, recipients, targets)
