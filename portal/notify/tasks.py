@@ -1,15 +1,18 @@
 """The django-tasks task that delivers outbox rows, and how it is enqueued and retried.
 
-With the immediate backend (the default) the task runs inline once the change commits; with the
+With the immediate backend (the default) the task runs inline once the change commits and the response
+has been sent (``portal/after_response.py``); with the
 database backend (``PORTAL_TASKS_BACKEND=database``) ``manage.py db_worker`` runs it and a failed
 row is enqueued again for its ``next_attempt_at``. Either way ``manage.py deliver_outbox`` sends
 whatever is due, so nothing depends on the queue alone.
 """
 
 import logging
+from functools import partial
 
 from django_tasks import task
 
+from ..after_response import run_after_response
 from . import outbox
 
 logger = logging.getLogger(__name__)
@@ -29,7 +32,8 @@ def schedule_retries(messages) -> None:
 
 
 def enqueue_delivery(message_ids: list[int]) -> None:
-    enqueue(deliver_messages, message_ids)
+    """Hands the rows to the queue once the response is out, so a request never waits for a mail server."""
+    run_after_response(partial(enqueue, deliver_messages, message_ids))
 
 
 def enqueue(runnable, message_ids: list[int]) -> None:
