@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils import timezone
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -17,7 +18,9 @@ from wagtail.search import index
 
 from portal.validators import validate_phone
 
+from ..people import member_label
 from ..permissions import sync_unit_group
+from ..widgets import PersonSelect, PersonSelectMultiple
 
 GROUP_PREFIX = "报送单位："
 
@@ -66,6 +69,14 @@ class ReportingUnit(index.Indexed, ClusterableModel):
         related_name="mailbox_units",
         help_text="这些人员能看到转办给本单位的来信，起草答复、申请延期（还需具有“起草本单位答复”权限），并收到转办通知邮件。",
     )
+    assessed_from = models.DateField(
+        "考核起始",
+        null=True,
+        blank=True,
+        default=timezone.localdate,
+        help_text="从包含此日期的考核期（月或周）起参加考核排名和任务统计，之前各期不排名、不判定任务；"
+        "默认从创建时的当期起。留空则不限。",
+    )
     group = models.OneToOneField(
         Group,
         verbose_name="用户组",
@@ -85,12 +96,16 @@ class ReportingUnit(index.Indexed, ClusterableModel):
                 FieldPanel("phone"),
                 FieldPanel("sort_order"),
                 FieldPanel("reports_items"),
+                FieldPanel("assessed_from"),
             ],
             heading="单位信息",
         ),
         FieldPanel("allowed_columns", widget=forms.CheckboxSelectMultiple),
         InlinePanel("members", heading="信息员和领导", label="人员"),
-        MultiFieldPanel([FieldPanel("handles_letters"), FieldPanel("letter_handlers")], heading="承办来信"),
+        MultiFieldPanel(
+            [FieldPanel("handles_letters"), FieldPanel("letter_handlers", widget=PersonSelectMultiple)],
+            heading="承办来信",
+        ),
     ]
     search_fields = [
         index.SearchField("name"),
@@ -161,7 +176,7 @@ class UnitMember(models.Model):
         FieldPanel("wechat"),
         FieldPanel("office"),
         FieldPanel("email"),
-        FieldPanel("user"),
+        FieldPanel("user", widget=PersonSelect),
     ]
 
     class Meta:
@@ -170,7 +185,7 @@ class UnitMember(models.Model):
         ordering = ["unit", "role", "sort_order", "name"]
 
     def __str__(self):
-        return f"{self.name}（{self.unit.name}，{self.get_role_display()}）"
+        return f"{member_label(self)}，{self.unit.name}{self.get_role_display()}"
 
     def clean(self):
         if self.qq and not self.qq.isdigit():
