@@ -2,14 +2,17 @@
 unit form, the contacts import and a bulk action; rankings and quotas ignore the periods before it."""
 
 from datetime import date
+from importlib import import_module
 from io import BytesIO
 
 import pytest
 import time_machine
 from openpyxl import Workbook, load_workbook
 
+from django.apps import apps as django_apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from assessment.models import QuotaRule, UnitAssessmentStart
 from review.contacts import HEADERS
 from review.models import ReportingUnit
 from tests.assessment.helpers import at, make_item, make_unit, report_rows
@@ -191,8 +194,9 @@ def test_bulk_action_needs_the_change_permission(client, today):
     before = unit.assessed_from
     viewer = UserFactory(username="viewer", permissions=["access_admin", "view_reportingunit"])
     client.force_login(viewer)
-    response = client.post(f"{BULK_URL}?id={unit.pk}", {"assessed_from": "2026-01-01"})
-    assert response.status_code in (200, 302, 403)
+    confirm = client.get(f"{BULK_URL}?id={unit.pk}").content.decode()
+    assert "您没有修改以下单位的权限" in confirm
+    client.post(f"{BULK_URL}?id={unit.pk}", {"assessed_from": "2026-01-01"})
     unit.refresh_from_db()
     assert unit.assessed_from == before
 
@@ -204,3 +208,31 @@ def test_report_of_an_earlier_period_lists_units_set_up_later_only_when_chosen(s
     november = report_rows(staff, "month", 2026, 11)
     assert november["新设镇"]["报送"] == 1 and november["新设镇"]["名次"] == 1
     assert "新设镇" not in report_rows(staff, "month", 2026, 10)
+
+
+def test_upgrade_keeps_past_reports_of_units_with_a_set_up_date(staff, news_column):
+    """Before 考核起始 a set-up date meant "assessed from the next full period"; the migration turns it into
+    that period's first day, so a past report ranks the same units as before the upgrade."""
+    carry_over = import_module("assessment.migrations.0003_assessed_from_set_up_dates").carry_over
+    QuotaRule.objects.update_or_create(category=TOWNSHIP, defaults={"period": "month", "minimum": 2})
+    QuotaRule.objects.update_or_create(category=KEY, defaults={"period": "week", "minimum": 1})
+    township, key, first_day, legacy = (
+        make_unit("新设镇", TOWNSHIP),
+        make_unit("新设局", KEY),
+        make_unit("月初镇", TOWNSHIP),
+        make_unit("老镇", TOWNSHIP),
+    )
+    starts = {township: date(2026, 11, 10), key: date(2026, 11, 11), first_day: date(2026, 11, 1)}
+    for unit, since in starts.items():
+        UnitAssessmentStart.objects.update_or_create(unit=unit, defaults={"since": since})
+    ReportingUnit.objects.update(assessed_from=None)  # as the schema migration leaves existing units
+    UnitAssessmentStart.objects.filter(unit=legacy).delete()
+    carry_over(django_apps, None)
+    assert {u.name: u.assessed_from for u in ReportingUnit.objects.all()} == {
+        "新设镇": date(2026, 12, 1),
+        "新设局": date(2026, 11, 16),  # the Monday after Wednesday 11 November
+        "月初镇": date(2026, 11, 1),
+        "老镇": None,
+    }
+    november = report_rows(staff, "month", 2026, 11)
+    assert november["新设镇"]["名次"] == "—" and november["月初镇"]["名次"] != "—"
