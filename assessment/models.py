@@ -149,7 +149,8 @@ class UnitLineage(models.Model):
 
 
 class UnitAssessmentStart(models.Model):
-    """The day a unit was set up; it is assessed from the first full period after it."""
+    """The day a unit was set up: it is not listed in periods that ended before. From which period it is
+    assessed is the unit's own 考核起始 (``ReportingUnit.assessed_from``)."""
 
     unit = models.OneToOneField(
         ReportingUnit, verbose_name="报送单位", on_delete=models.CASCADE, related_name="assessment_start"

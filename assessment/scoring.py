@@ -6,8 +6,11 @@
 - 采用 (adopted): first published in the period and still live now. Withdrawing (unpublishing) or
   deleting an item takes it out of every report, past ones included: reports are recomputed from
   current data. A 通报 once issued is kept as a frozen snapshot (``IssuedReport``).
-- A unit set up mid-period (``UnitAssessmentStart``) is listed but assessed only from the next full
-  period. A unit merged into another (``UnitLineage``) keeps its items before the merge date; from
+- A unit is assessed (ranked, its quota judged) from the period containing its 考核起始
+  (``ReportingUnit.assessed_from``; new units default to the period they are created in, the office may
+  choose another in the unit form, the import or the bulk action). In earlier periods it is listed with
+  its counts but not ranked. Its set-up date (``UnitAssessmentStart``) only keeps it out of periods that
+  ended before it was set up. A unit merged into another (``UnitLineage``) keeps its items before the merge date; from
   that date its items count for the new unit, and it is no longer listed in later periods.
 - A renamed unit is the same unit (same id): the current name is shown.
 - Only units that report items (``reports_items``) are listed; a unit that only handles letters is not.
@@ -38,6 +41,7 @@ from .models import (
     UnitAssessmentStart,
     UnitLineage,
 )
+from .periods import Period
 from .ranking import rank
 
 LEVELS = [code for code, _ in LEVEL_CHOICES]
@@ -70,6 +74,7 @@ class Context:
     def __init__(self, today=None):
         self.today = today or timezone.localdate()
         self.units = {u.pk: u for u in ReportingUnit.objects.all()}
+        self.assessed_from = {pk: unit.assessed_from for pk, unit in self.units.items() if unit.assessed_from}
         self.lineage = {row.old_unit_id: (row.new_unit_id, row.merged_on) for row in UnitLineage.objects.all()}
         self.starts = dict(UnitAssessmentStart.objects.values_list("unit_id", "since"))
         self.rules = {rule.category: rule for rule in QuotaRule.objects.all()}
@@ -122,8 +127,9 @@ def _listed(ctx, unit, period):
     if not unit.reports_items or unit.category not in dict(ASSESSED_CATEGORIES):
         return False
     since = ctx.starts.get(unit.pk)
-    if since and since > period.end:
-        return False
+    assessed_from = ctx.assessed_from.get(unit.pk)
+    if since and since > period.end and not (assessed_from and assessed_from <= period.end):
+        return False  # not set up yet, unless the office chose to assess it from an earlier period
     merge = ctx.lineage.get(unit.pk)
     return not (merge and merge[1] <= period.start)
 
@@ -192,11 +198,11 @@ def _ranked_rows(ctx, period):
             + sum(row[level] * weights.level_weight(level) for level in LEVELS)
         )
         unit = ctx.units[row["id"]]
-        since = ctx.starts.get(unit.pk)
+        assessed_from = ctx.assessed_from.get(unit.pk)
         merge = ctx.lineage.get(unit.pk)
-        if since and since > period.start:
+        if assessed_from and assessed_from > period.end:
             row["assessed"] = False
-            row["note"] = f"{since:%Y年%m月%d日}设立，下期起考核"
+            row["note"] = f"自{Period.containing(period.kind, assessed_from).label}起考核"
         elif merge and merge[1] <= period.end:
             row["assessed"] = False
             row["note"] = f"{merge[1]:%Y年%m月%d日}并入{ctx.units[merge[0]].name}"

@@ -6,7 +6,9 @@ Units are matched by name (created when new), people by unit and name (updated w
 uploading the same sheet twice changes nothing.
 """
 
+import re
 from dataclasses import dataclass, field
+from datetime import date
 from io import BytesIO
 from zipfile import BadZipFile
 
@@ -25,11 +27,41 @@ from portal.validators import normalize_phone, validate_phone
 from .models import ReportingUnit, UnitMember
 from .permissions import sync_unit_group
 
-HEADERS = ["单位类别", "单位名称", "角色", "姓名", "职务", "联系电话", "QQ", "微信", "办公室", "电子邮箱", "后台账号"]
+HEADERS = [
+    "单位类别",
+    "单位名称",
+    "角色",
+    "姓名",
+    "职务",
+    "联系电话",
+    "QQ",
+    "微信",
+    "办公室",
+    "电子邮箱",
+    "后台账号",
+    "考核起始",
+]
 REQUIRED = ["单位名称", "角色", "姓名", "联系电话"]
 CATEGORY_BY_LABEL = {label: value for value, label in ReportingUnit.CATEGORY_CHOICES}
 ROLE_BY_LABEL = {label: value for value, label in UnitMember.ROLE_CHOICES} | {"领导": UnitMember.ROLE_LEADER}
 MAX_ROWS = 5000
+MONTH_OR_DAY = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(?:(\d{1,2})\s*日?)?)?(?:\s+00:00(?::00)?)?$")
+ASSESSED_FROM_FORMAT = "“考核起始”应为年月（如2026-11）或日期（如2026-11-01）"
+
+
+def parse_assessed_from(text):
+    """The first day of the period a unit is assessed from: "2026-11", "2026年11月", "2026-11-15" or an
+    Excel date. Returns a date, or None for an empty cell; raises ValueError otherwise."""
+    if not text:
+        return None
+    match = MONTH_OR_DAY.match(text)
+    if match is None:
+        raise ValueError(ASSESSED_FROM_FORMAT)
+    year, month, day = int(match[1]), int(match[2]), int(match[3] or 1)
+    try:
+        return date(year, month, day)
+    except ValueError as error:
+        raise ValueError(ASSESSED_FROM_FORMAT) from error
 
 
 @dataclass
@@ -73,6 +105,13 @@ def read_rows(upload):
             yield number, values
 
 
+def _parsed_or_none(text):
+    try:
+        return parse_assessed_from(text)
+    except ValueError:
+        return None
+
+
 def _validate_row(values, users, existing_units):
     errors = []
     for name in REQUIRED:
@@ -100,6 +139,10 @@ def _validate_row(values, users, existing_units):
             validate_email(values["电子邮箱"])
         except ValidationError:
             errors.append(f"电子邮箱“{values['电子邮箱']}”格式不正确")
+    try:
+        parse_assessed_from(values.get("考核起始", ""))
+    except ValueError as error:
+        errors.append(str(error))
     username = values.get("后台账号", "")
     if username and username not in users:
         errors.append(f"后台账号“{username}”不存在，请先在“用户”中创建")
@@ -121,9 +164,15 @@ def import_contacts(upload):
     usernames = {values["后台账号"] for _, values in rows if values.get("后台账号")}
     users = {user.get_username(): user for user in User.objects.filter(**{f"{User.USERNAME_FIELD}__in": usernames})}
     existing_units = {unit.name: unit for unit in ReportingUnit.objects.all()}
-    seen_people, seen_users = {}, {}
+    seen_people, seen_users, starts = {}, {}, {}
     for number, values in rows:
         errors = _validate_row(values, users, existing_units)
+        start = values.get("考核起始") and _parsed_or_none(values["考核起始"])
+        if start:
+            unit_name = values.get("单位名称")
+            if unit_name in starts and starts[unit_name][0] != start:
+                errors.append(f"与第{starts[unit_name][1]}行的“考核起始”不一致（同一单位只能有一个考核起始）")
+            starts.setdefault(unit_name, (start, number))
         key = (values.get("单位名称"), values.get("姓名"))
         if all(key) and key in seen_people:
             errors.append(f"与第{seen_people[key]}行重复（同一单位同名人员）")
@@ -146,10 +195,17 @@ def import_contacts(upload):
         for _, values in rows:
             unit = existing_units.get(values["单位名称"])
             category = CATEGORY_BY_LABEL.get(values.get("单位类别"))
+            start = starts.get(values["单位名称"], (None,))[0]
             if unit is None:
-                unit = ReportingUnit.objects.create(name=values["单位名称"], category=category)
+                unit = ReportingUnit(name=values["单位名称"], category=category)
+                if start:  # otherwise the default: from the current period
+                    unit.assessed_from = start
+                unit.save()
                 existing_units[unit.name] = unit
                 result.units_created += 1
+            elif start and unit.assessed_from != start:
+                ReportingUnit.objects.filter(pk=unit.pk).update(assessed_from=start)
+                unit.assessed_from = start
             elif category and unit.category != category:
                 ReportingUnit.objects.filter(pk=unit.pk).update(category=category)
             if not unit.reports_items:  # a unit with correspondents and leaders reports items
@@ -204,9 +260,10 @@ def export_contacts():
                 member.office,
                 member.email,
                 member.user.get_username() if member.user else "",
+                f"{member.unit.assessed_from:%Y-%m-%d}" if member.unit.assessed_from else "",
             ],
         )
-    for column, width in zip("ABCDEFGHIJK", [14, 24, 10, 10, 14, 16, 14, 16, 16, 24, 14], strict=True):
+    for column, width in zip("ABCDEFGHIJKL", [14, 24, 10, 10, 14, 16, 14, 16, 16, 24, 14, 12], strict=True):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A2"
     buffer = BytesIO()

@@ -2,10 +2,13 @@
 
 from django import forms
 from django.core import signing
+from django.core.exceptions import ValidationError
 
 from wagtail.forms import TaskStateCommentForm
 
 from .checks import blocking, run_checks
+from .people import member_label
+from .scans import check_scan
 from .signing import password_error
 
 
@@ -137,4 +140,56 @@ class ContactImportForm(forms.Form):
             raise forms.ValidationError("请上传 .xlsx 格式的Excel文件。")
         if upload.size > 5 * 1024 * 1024:
             raise forms.ValidationError("文件不能超过5MB。")
+        return upload
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    """Offers the unit's people as “姓名（职务）”."""
+
+    def label_from_instance(self, obj):
+        return member_label(obj)
+
+
+class OfficeEntryForm(forms.Form):
+    """代录入: the 报送单位 whose paper material the office types in."""
+
+    unit = forms.ModelChoiceField(
+        label="报送单位",
+        queryset=None,
+        empty_label="请选择报送单位",
+        help_text="信息计入该单位的报送考核；该单位领导签字，发布后由该单位复查。",
+        error_messages={"required": "请选择报送单位。", "invalid_choice": "请从列表中选择报送单位。"},
+    )
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
+class SignatureScanForm(forms.Form):
+    """纸质签字扫描件: the scan of the paper form the unit's leader signed, instead of an online signature."""
+
+    leader = PersonChoiceField(
+        label="签字领导",
+        queryset=None,
+        empty_label="请选择签字领导",
+        error_messages={"required": "请选择在纸质审批单上签字的领导。", "invalid_choice": "请从列表中选择签字领导。"},
+    )
+    scan = forms.FileField(
+        label="签字扫描件",
+        help_text="领导签字的纸质报送审批单的扫描件，PDF、JPG或PNG格式。",
+        error_messages={"required": "请上传签字扫描件。", "empty": "上传的文件是空的。"},
+    )
+    comment = forms.CharField(label="说明", required=False, max_length=500, widget=forms.Textarea({"rows": 2}))
+
+    def __init__(self, *args, leaders, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leader"].queryset = leaders
+
+    def clean_scan(self):
+        upload = self.cleaned_data["scan"]
+        try:
+            self.scan_kind = check_scan(upload)
+        except ValidationError as error:
+            raise forms.ValidationError(error.messages) from error
         return upload

@@ -13,6 +13,8 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from django.utils import timezone
 
+from .people import member_label, person_label
+
 FONT = "STSong-Light"
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))
 
@@ -43,8 +45,7 @@ def _step_detail(step):
     if step.comment:
         lines.append(f"意见：{step.comment}")
     if step.signature:
-        signed_at = timezone.localtime(step.signature.signed_at)
-        lines.append(f"签字：{step.signature.signer_name} {signed_at:%Y-%m-%d %H:%M}（已验证密码）")
+        lines.append(step.signature.summary)
     for report in step.check_reports:
         if report.findings:
             lines.extend(
@@ -74,9 +75,11 @@ def render_trail_pdf(trail, site_name):
     info = [
         [p("信息标题"), p(trail.title)],
         [p("报送单位"), p(reported.unit.name if reported else "（非报送单位信息）")],
-        [p("信息员"), p(reported.correspondent.name if reported and reported.correspondent else "")],
+        [p("信息员"), p(member_label(reported.correspondent) if reported else "")],
         [p("报送时间"), p(timezone.localtime(reported.created_at).strftime("%Y-%m-%d %H:%M") if reported else "")],
     ]
+    if reported and reported.entered_by_id:
+        info.append([p("代录入"), p(f"{person_label(reported.entered_by)}（办公室根据纸质材料录入）")])
     table = Table(info, colWidths=[30 * mm, 150 * mm])
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     story.append(table)
@@ -109,7 +112,7 @@ def render_trail_pdf(trail, site_name):
                     p(timezone.localtime(check.published_at).strftime("%Y-%m-%d %H:%M")),
                     p(check.due_date.strftime("%Y-%m-%d")),
                     p(check.get_status_display()),
-                    p(check.handled_by.get_username() if check.handled_by else ""),
+                    p(person_label(check.handled_by)),
                     p(check.error_description),
                 ]
             )

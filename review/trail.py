@@ -7,6 +7,7 @@ from django.utils import timezone
 from wagtail.models import Revision, TaskState, WorkflowState
 
 from .models import CheckReport, PostPublicationCheck, ReportedItem, Signature
+from .people import person_label
 from .revisions import diff
 
 TASK_STATUS = {
@@ -22,15 +23,6 @@ WORKFLOW_STATUS = {
     WorkflowState.STATUS_NEEDS_CHANGES: "退回修改",
     WorkflowState.STATUS_CANCELLED: "已撤回",
 }
-
-
-def person(user):
-    if user is None:
-        return ""
-    member = getattr(user, "unit_membership", None)
-    if member is not None:
-        return f"{member.name}（{member.unit.name}）"
-    return user.get_full_name() or user.get_username()
 
 
 def local(value):
@@ -77,11 +69,18 @@ class Trail:
 
 
 def build_trail(page):
-    reported = ReportedItem.objects.select_related("unit", "correspondent").filter(page_id=page.pk).first()
+    reported = (
+        ReportedItem.objects.select_related("unit", "correspondent", "entered_by__unit_membership")
+        .filter(page_id=page.pk)
+        .first()
+    )
     states = (
         WorkflowState.objects.for_instance(page).select_related("workflow", "requested_by").order_by("created_at", "pk")
     )
-    signatures = {s.task_state_id: s for s in Signature.objects.filter(page_id=page.pk)}
+    signatures = {
+        s.task_state_id: s
+        for s in Signature.objects.filter(page_id=page.pk).select_related("uploaded_by__unit_membership")
+    }
     reports = {}
     for report in CheckReport.objects.filter(page_id=page.pk).select_related("checked_by"):
         reports.setdefault(report.task_state_id, []).append(report)
@@ -97,7 +96,7 @@ def build_trail(page):
             )
         task_states = (
             TaskState.objects.filter(workflow_state=state)
-            .select_related("task", "revision", "finished_by", "finished_by__unit_membership__unit")
+            .select_related("task", "revision", "finished_by", "finished_by__unit_membership")
             .order_by("started_at", "pk")
         )
         steps = []
@@ -109,7 +108,7 @@ def build_trail(page):
                     name=task_state.task.name,
                     status=TASK_STATUS.get(task_state.status, task_state.status),
                     status_code=task_state.status,
-                    actor=person(task_state.finished_by),
+                    actor=person_label(task_state.finished_by),
                     started_at=local(task_state.started_at),
                     finished_at=local(task_state.finished_at),
                     comment=task_state.comment,
@@ -124,10 +123,12 @@ def build_trail(page):
                 number=number,
                 workflow=state.workflow.name,
                 status=WORKFLOW_STATUS.get(state.status, state.status),
-                requested_by=person(state.requested_by),
+                requested_by=person_label(state.requested_by),
                 started_at=local(state.created_at),
                 steps=steps,
             )
         )
-    post_checks = list(PostPublicationCheck.objects.filter(page_id=page.pk).select_related("handled_by"))
+    post_checks = list(
+        PostPublicationCheck.objects.filter(page_id=page.pk).select_related("handled_by__unit_membership")
+    )
     return Trail(page=page, reported=reported, rounds=rounds, post_checks=post_checks)

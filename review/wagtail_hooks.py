@@ -16,8 +16,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet, SnippetViewSetGroup
 
 from . import urls
+from .bulk_actions import SetAssessedFromBulkAction
 from .integrity import restart_if_changed
 from .models import ReportedItem, ReportingUnit, SensitiveWord, TermCorrection
+from .office_entry import entry_refusal, is_office, scan_task_state
 from .panels import add_panels
 from .permissions import hidden_drafts_filter, is_reviewer, is_unit_only, membership
 
@@ -39,7 +41,7 @@ class ReportingUnitViewSet(SnippetViewSet):
     delete_view_class = ReportingUnitDeleteView
     icon = "group"
     menu_label = "单位管理"
-    list_display = ["name", "category", "reports_items", "handles_letters", "phone", "sort_order"]
+    list_display = ["name", "category", "reports_items", "handles_letters", "assessed_from", "phone", "sort_order"]
     list_filter = ["category", "reports_items", "handles_letters"]
     search_fields = ["name"]
     ordering = ["sort_order", "name"]
@@ -74,6 +76,7 @@ class ReviewViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(ReviewViewSetGroup)
+hooks.register("register_bulk_action", SetAssessedFromBulkAction)
 
 
 class ChecksMenuItem(MenuItem):
@@ -203,6 +206,19 @@ def trail_header_button(page, user, view_name, next_url=None):
         yield button
 
 
+@hooks.register("register_page_header_buttons")
+def office_entry_header_buttons(page, user, view_name, next_url=None):
+    """The office enters a unit's paper material on its behalf, then evidences the leader's paper signature."""
+    if page.depth <= 2 or not page.pk or not is_office(user):
+        return
+    if entry_refusal(page, user) is None:
+        yield Button("代单位录入", reverse("review:office_entry", args=[page.pk]), icon_name="group", priority=67)
+    if scan_task_state(page) is not None:
+        yield Button(
+            "上传签字扫描件", reverse("review:signature_scan", args=[page.pk]), icon_name="upload", priority=68
+        )
+
+
 @hooks.register("construct_homepage_panels")
 def review_panels(request, panels):
     """Pending signatures for a unit's leader, sent-back items and confirmations for a unit's people; overdue
@@ -219,6 +235,9 @@ def review_admin_css():
 @hooks.register("register_log_actions")
 def review_log_actions(actions):
     actions.register_action("review.workflow.restart", "重新审核", "信息在审核中被修改，审核从签字重新开始")
+    actions.register_action("review.unit.assessed_from", "设置考核起始", "设置单位从哪一期起参加考核")
+    actions.register_action("review.office_entry", "代单位录入", "办公室代报送单位录入信息")
+    actions.register_action("review.sign.scan", "纸质签字扫描件", "办公室上传报送单位领导签字的纸质审批单扫描件")
     actions.register_action("review.sign.locked", "签字锁定", "签字密码多次输错，签字已锁定")
     actions.register_action("review.post_check.confirm", "发布后复查确认", "报送单位确认发布无误")
     actions.register_action("review.post_check.error", "发布后复查报错", "报送单位报告发布错误")

@@ -1,9 +1,15 @@
 """What the review leaves behind: which unit reported an item, signatures, check reports and
 post-publication confirmations. Together with Wagtail's task states they make the 信息报送审批单."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+
+from portal.storage import private_storage
+
+from ..people import person_label
 
 
 class ReportedItem(models.Model):
@@ -28,6 +34,15 @@ class ReportedItem(models.Model):
         related_name="reported_items",
     )
     created_at = models.DateTimeField("报送时间", default=timezone.now)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="代录入人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="办公室根据报送单位的纸质材料代为录入时，录入的工作人员。",
+    )
 
     class Meta:
         verbose_name = "报送信息"
@@ -37,8 +52,21 @@ class ReportedItem(models.Model):
         return f"{self.page.title}（{self.unit.name}）"
 
 
+def scan_path(instance, filename):
+    """A random name; the office's file name is never a path. The extension is the one the content check
+    found: ``review.office_entry`` names the upload after it before saving."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"review/signatures/{timezone.localdate():%Y/%m}/{uuid.uuid4().hex}.{extension}"
+
+
 class Signature(models.Model):
-    """A unit leader's signature on one task state: the password was re-entered when it was made."""
+    """A unit leader's signature on one task state: the password was re-entered when it was made
+    (``METHOD_ONLINE``), or, for an item the office entered from paper, the office uploaded a scan of the
+    paper form the leader signed (``METHOD_SCAN``). Either covers exactly ``revision``."""
+
+    METHOD_ONLINE = "online"
+    METHOD_SCAN = "scan"
+    METHOD_CHOICES = [(METHOD_ONLINE, "在线签字"), (METHOD_SCAN, "纸质签字扫描件")]
 
     task_state = models.OneToOneField(
         "wagtailcore.TaskState", verbose_name="审核步骤", on_delete=models.CASCADE, related_name="signature"
@@ -59,6 +87,17 @@ class Signature(models.Model):
         related_name="+",
     )
     ip_address = models.GenericIPAddressField("IP地址", null=True, blank=True)
+    method = models.CharField("签字方式", max_length=10, choices=METHOD_CHOICES, default=METHOD_ONLINE)
+    scan = models.FileField("签字扫描件", storage=private_storage, upload_to=scan_path, blank=True, max_length=200)
+    scan_content_type = models.CharField("扫描件类型", max_length=50, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="上传人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = "领导签字"
@@ -67,6 +106,18 @@ class Signature(models.Model):
 
     def __str__(self):
         return f"{self.signer_name} {self.signed_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_scan(self):
+        return self.method == self.METHOD_SCAN
+
+    @property
+    def summary(self):
+        """How the 审批单 records it: an online signature, or the scan with who uploaded it and when."""
+        at = timezone.localtime(self.signed_at).strftime("%Y-%m-%d %H:%M")
+        if self.is_scan:
+            return f"纸质签字扫描件：{self.signer_name}签字，{person_label(self.uploaded_by)}于{at}上传"
+        return f"签字：{self.signer_name}　{at}（已验证密码）"
 
 
 class CheckReport(models.Model):

@@ -17,6 +17,7 @@ from wagtail.models import AbstractGroupApprovalTask, Task, TaskState
 from ..checks import as_records, blocking, run_checks
 from ..forms import ApproveCommentForm, CheckApprovalForm, SendBackForm, SignatureForm, check_signature_token
 from ..integrity import guard_approval, is_self_approval
+from ..people import person_label
 from ..signing import password_error
 from .records import CheckReport, ReportedItem, Signature
 from .units import UnitMember
@@ -129,12 +130,11 @@ class UnitLeaderSignTask(Task):
                 return
             comment = kwargs.get("comment", "")
             task_state.approve(user=user, comment=comment)
-            member = getattr(user, "unit_membership", None)
             Signature.objects.create(
                 task_state=task_state,
                 page_id=int(task_state.workflow_state.object_id),
                 signer=user,
-                signer_name=member.name if member else (user.get_full_name() or user.get_username()),
+                signer_name=person_label(user),
                 comment=comment,
                 revision=task_state.revision,
             )

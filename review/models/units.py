@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, URLValidator
 from django.db import models, transaction
+from django.utils import timezone
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -20,7 +21,9 @@ from portal.mail import Target
 from portal.notify.models import ChannelKind
 from portal.validators import MOBILE, validate_phone
 
+from ..people import member_label
 from ..permissions import sync_unit_group
+from ..widgets import PersonSelect, PersonSelectMultiple
 
 GROUP_PREFIX = "报送单位："
 
@@ -91,6 +94,14 @@ class ReportingUnit(index.Indexed, ClusterableModel):
         validators=[RegexValidator(MOBILE, "请输入11位手机号码。")],
         help_text="填写后，本单位的通知同时以短信发送到该手机。",
     )
+    assessed_from = models.DateField(
+        "考核起始",
+        null=True,
+        blank=True,
+        default=timezone.localdate,
+        help_text="从包含此日期的考核期（月或周）起参加考核排名和任务统计，之前各期不排名、不判定任务；"
+        "默认从创建时的当期起。留空则不限。",
+    )
     group = models.OneToOneField(
         Group,
         verbose_name="用户组",
@@ -110,12 +121,16 @@ class ReportingUnit(index.Indexed, ClusterableModel):
                 FieldPanel("phone"),
                 FieldPanel("sort_order"),
                 FieldPanel("reports_items"),
+                FieldPanel("assessed_from"),
             ],
             heading="单位信息",
         ),
         FieldPanel("allowed_columns", widget=forms.CheckboxSelectMultiple),
         InlinePanel("members", heading="信息员和领导", label="人员"),
-        MultiFieldPanel([FieldPanel("handles_letters"), FieldPanel("letter_handlers")], heading="承办来信"),
+        MultiFieldPanel(
+            [FieldPanel("handles_letters"), FieldPanel("letter_handlers", widget=PersonSelectMultiple)],
+            heading="承办来信",
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("wecom_webhook"),
@@ -206,7 +221,7 @@ class UnitMember(models.Model):
         FieldPanel("wechat"),
         FieldPanel("office"),
         FieldPanel("email"),
-        FieldPanel("user"),
+        FieldPanel("user", widget=PersonSelect),
     ]
 
     class Meta:
@@ -215,7 +230,7 @@ class UnitMember(models.Model):
         ordering = ["unit", "role", "sort_order", "name"]
 
     def __str__(self):
-        return f"{self.name}（{self.unit.name}，{self.get_role_display()}）"
+        return f"{member_label(self)}，{self.unit.name}{self.get_role_display()}"
 
     def clean(self):
         if self.qq and not self.qq.isdigit():

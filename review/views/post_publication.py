@@ -19,7 +19,7 @@ from ..permissions import is_reviewer, membership
 
 
 def _checks_for(user):
-    checks = PostPublicationCheck.objects.select_related("page", "unit", "handled_by")
+    checks = PostPublicationCheck.objects.select_related("page", "unit", "handled_by__unit_membership")
     member = membership(user)
     if member is not None and not is_reviewer(user):
         return checks.filter(unit=member.unit)

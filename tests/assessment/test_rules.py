@@ -4,7 +4,7 @@ from datetime import date
 
 import time_machine
 
-from assessment.models import HigherAdoption, QuotaRule, ScoreWeights, UnitLineage
+from assessment.models import HigherAdoption, QuotaRule, ScoreWeights, UnitAssessmentStart, UnitLineage
 from portal.workdays import is_workday
 from review.models import ReportingUnit
 from tests.assessment.helpers import at, make_item, make_unit, report_response, report_rows
@@ -189,21 +189,21 @@ def test_interview_needs_consecutive_periods(staff, news_column):
     assert all("约谈" not in (row["备注"] or "") for row in rows.values())
 
 
-def test_unit_created_mid_period_is_assessed_from_the_next_full_period(staff, news_column):
+def test_unit_created_mid_period_is_assessed_from_that_period_by_default(staff, news_column):
     make_unit("甲镇", TOWNSHIP)
     new = make_unit("新设镇", TOWNSHIP, created=at(2026, 11, 10))
     make_item(news_column, new, submitted=at(2026, 11, 20))
     november = report_rows(staff, "month", 2026, 11)["新设镇"]
-    assert november["名次"] == "—"
-    assert november["完成情况"] == "—"
-    assert "下期起考核" in november["备注"]
-    assert november["报送"] == 1  # shown, just not ranked
+    assert november["名次"] == 1 and november["完成情况"] == "未完成"
+    assert "起考核" not in (november["备注"] or "")
+    assert november["报送"] == 1
     assert "新设镇" not in report_rows(staff, "month", 2026, 10)
     december = report_rows(staff, "month", 2026, 12)["新设镇"]
     assert december["名次"] in (1, 2) and not december["备注"]
 
 
 def test_unit_created_through_the_admin_records_its_start(staff, news_column):
+    """Listed from the day it is set up; assessed from the period its 考核起始 (here left empty) says."""
     response = staff.post(
         "/admin/snippets/review/reportingunit/add/",
         {
@@ -220,7 +220,9 @@ def test_unit_created_through_the_admin_records_its_start(staff, news_column):
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
-    assert "下期起考核" in report_rows(staff, "month", 2026, 12)["新设司法所"]["备注"]
+    assert UnitAssessmentStart.objects.get(unit__name="新设司法所").since == date(2026, 12, 20)
+    assert report_rows(staff, "month", 2026, 12)["新设司法所"]["名次"] == 1
+    assert "新设司法所" not in report_rows(staff, "month", 2026, 11)
 
 
 def test_renamed_unit_keeps_its_items_and_shows_its_current_name(staff, news_column):
@@ -304,7 +306,7 @@ def test_item_submitted_through_the_real_workflow_counts(client, admin_user, new
         submit_item(client, correspondent, news_column)
     with time_machine.travel(at(2026, 12, 1), tick=False):
         client.force_login(admin_user)
-        assert "下期起考核" not in (report_rows(client, "month", 2026, 11)[unit.name]["备注"] or "")
+        assert "起考核" not in (report_rows(client, "month", 2026, 11)[unit.name]["备注"] or "")
         assert report_rows(client, "month", 2026, 11)[unit.name]["报送"] == 1
 
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('review', '0004_approved_revisions'),
+        ('review', '0005_office_entry_and_assessed_from'),
     ]
 
     operations = [
