@@ -164,10 +164,10 @@ def test_images_and_pdfs_are_stored_privately_under_random_names(client, private
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("照片.jpg", b"MZ\x90\x00" + b"\x00" * 200, "不是有效的图片（JPG、PNG、GIF）或PDF文件"),
-        ("照片.png", b"<html><script>alert(1)</script></html>", "不是有效的图片（JPG、PNG、GIF）或PDF文件"),
-        ("假图.png", b"\x89PNG\r\n\x1a\n" + b"not really a png", "不是有效的图片（JPG、PNG、GIF）或PDF文件"),
-        ("材料.pdf", b"%PDF-1.4 but never finished", "不是有效的图片（JPG、PNG、GIF）或PDF文件"),
+        ("照片.jpg", b"MZ\x90\x00" + b"\x00" * 200, "的内容与扩展名“.jpg”不符"),
+        ("照片.png", b"<html><script>alert(1)</script></html>", "含有网页或脚本代码"),
+        ("假图.png", b"\x89PNG\r\n\x1a\n" + b"not really a png", "不是有效的图片或已损坏"),
+        ("材料.pdf", b"%PDF-1.4 but never finished", "不是完整的PDF文件"),
         ("大图.png", png_bytes() + b"\x00" * (2 * 1024 * 1024), "大小为2MB，超过了1MB的限制"),
     ],
 )
