@@ -92,9 +92,14 @@ class TrackingQueryForm(RefuseControlCharactersMixin, forms.Form):
     tracking_number = forms.CharField(max_length=20)
     query_code = forms.CharField(max_length=20)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, captcha_required=False, **kwargs):
+        """``captcha_required``: this number had too many wrong codes; whoever holds it must also solve a captcha."""
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        if captcha_required:
+            self.fields["captcha"] = ChineseCaptchaField(
+                help_text="这个编号的查询码输错次数较多，为保护您的信息，请同时输入图片中的字符。"
+            )
         reference = self.fields.pop("tracking_number")
         reference.label = self.reference_label
         reference.widget = forms.TextInput(attrs={"autocomplete": "off", "placeholder": self.placeholder})

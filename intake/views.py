@@ -1,12 +1,16 @@
 """The public views every citizen request shares: submit → receipt → query.
 
 * ``RequestSubmitView``: POST/redirect/GET. The one-time ``submission_key``
-  makes a resent or double-clicked form a single request; the receipt (number
-  and query code) goes to the session and the browser is redirected to it.
+  (unique in the database) makes a resent or double-clicked form a single
+  request; the receipt (number and query code) goes to the session and the
+  browser is redirected to it. Submissions are limited per address and per
+  phone or ID number (``INTAKE_SUBMIT_LIMIT_PER_IP``, ``INTAKE_SUBMIT_LIMIT_PER_CONTACT``).
 * ``RequestReceiptView``: shows that receipt once.
 * ``RequestQueryView``: status and history for the holder of the number and
-  code. A wrong code and an unknown number get the same answer, and failures
-  are counted per IP address (``portal.ratelimit``).
+  code. A wrong code and an unknown number get the same answer. Failures are
+  counted per IP address, which is then refused for a while, and per tracking
+  number: after ``INTAKE_QUERY_CAPTCHA_AFTER`` wrong codes for one number its
+  query needs a captcha too, so guessing is slow but the owner is never locked out.
 
 None of these pages is ever stored by a browser or proxy cache: they carry
 personal data or one-time codes. A Wagtail page with routes uses them through
@@ -15,6 +19,7 @@ personal data or one-time codes. A Wagtail page with routes uses them through
 
 import secrets
 
+from django.conf import settings
 from django.db import IntegrityError
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
@@ -25,6 +30,27 @@ from portal.validators import has_control_characters
 
 QUERY_FAILURE_LIMIT = 10
 QUERY_FAILURE_WINDOW = 15 * 60
+DEFAULTS = {
+    "INTAKE_SUBMIT_LIMIT_PER_IP": (5, 3600),
+    "INTAKE_SUBMIT_LIMIT_PER_CONTACT": (3, 24 * 3600),
+    "INTAKE_QUERY_CAPTCHA_AFTER": (3, 3600),
+}
+SUBMIT_LIMITED_MESSAGE = "您今天提交的次数较多，为防止重复提交，请稍后再试。如有紧急情况，请拨打页面底部的联系电话。"
+CAPTCHA_REQUIRED_MESSAGE = "这个编号的查询码输错次数较多，请输入验证码后再查询。"
+
+
+def setting(name):
+    """``(count, window in seconds)`` from the settings, else the default; read on every call so tests can override."""
+    return getattr(settings, name, DEFAULTS[name])
+
+
+def stored_with_key(model, submission_key):
+    """Whether a form carrying this one-time key was already stored (double click, resent form)."""
+    if not submission_key or has_control_characters(submission_key):
+        return False  # a key with control characters never reaches a query; the form refuses it
+    if not any(field.name == "submission_key" for field in model._meta.concrete_fields):
+        return False
+    return model._default_manager.filter(submission_key=submission_key).exists()
 
 
 class NeverCacheMixin:
@@ -52,6 +78,11 @@ class RequestSubmitView(IntakeView):
     form_class = None
     model = None
     receipt_session_key = None
+    #: names the rate-limit counters of this form (defaults to the model's label)
+    limit_name = None
+    #: cleaned fields counted against ``INTAKE_SUBMIT_LIMIT_PER_CONTACT``, each on its own (phone, ID number)
+    limited_fields = ("phone",)
+    limited_message = SUBMIT_LIMITED_MESSAGE
 
     def get_form(self, data=None, files=None):
         if data is None:
@@ -75,23 +106,48 @@ class RequestSubmitView(IntakeView):
         """What the receipt page shows; kept in the session until it is shown."""
         return {"tracking_number": created.reference, "query_code": code}
 
+    def submit_limits(self):
+        """``(limit per address, limit per phone or ID number)``: ``portal.ratelimit.RateLimit`` objects."""
+        name = self.limit_name or self.model._meta.label_lower
+        return (
+            RateLimit(f"{name}-submit-ip", *setting("INTAKE_SUBMIT_LIMIT_PER_IP")),
+            RateLimit(f"{name}-submit-contact", *setting("INTAKE_SUBMIT_LIMIT_PER_CONTACT")),
+        )
+
+    def _identities(self, form):
+        by_ip, by_contact = self.submit_limits()
+        yield by_ip, client_ip(self.request)
+        for field in self.limited_fields:
+            if form.cleaned_data.get(field):
+                # the field's name keeps a phone number and an ID number that happen to match apart
+                yield by_contact, f"{field}:{form.cleaned_data[field]}"
+
     def refused(self, form):
-        """A message when this submission must be refused (e.g. too many from one address), else None."""
+        """A message when this submission must be refused (too many from one address, phone or ID number), else None."""
+        if any(limit.exceeded(identity) for limit, identity in self._identities(form)):
+            return self.limited_message
         return None
 
     def accepted(self, form, created):
-        """Called once the request is stored, e.g. to count it against rate limits."""
+        """Called once the request is stored: counts it against the rate limits."""
+        for limit, identity in self._identities(form):
+            limit.hit(identity)
+
+    def already_submitted(self, key):
+        return stored_with_key(self.model, key)
 
     def get(self, request, *args, **kwargs):
         return self.render(self.get_context(self.get_form()))
 
     def post(self, request, *args, **kwargs):
         key = request.POST.get("submission_key", "")[:64]
-        # A key with control characters never reaches a query; the form refuses it below.
-        if not has_control_characters(key) and self.model.already_submitted(key):
+        if self.already_submitted(key):
             return redirect(self.receipt_url())
         form = self.get_form(request.POST, request.FILES)
         if not form.is_valid():
+            # The other click of a double click consumed the captcha and stored the request.
+            if self.already_submitted(key):
+                return redirect(self.receipt_url())
             return self.render(self.get_context(form))
         message = self.refused(form)
         if message:
@@ -100,7 +156,7 @@ class RequestSubmitView(IntakeView):
         try:
             created, code = self.create(form)
         except IntegrityError:
-            if not has_control_characters(key) and self.model.already_submitted(key):
+            if self.already_submitted(key):
                 return redirect(self.receipt_url())
             raise
         self.accepted(form, created)
@@ -136,6 +192,17 @@ class RequestQueryView(IntakeView):
     #: whether an empty form replaces the filled one when the request was found
     fresh_form_when_found = False
 
+    def number_failures(self):
+        """Wrong codes per tracking number; past the count, that number's query needs a captcha."""
+        return RateLimit(f"{self.model._meta.label_lower}-query-number", *setting("INTAKE_QUERY_CAPTCHA_AFTER"))
+
+    def captcha_required(self, reference):
+        return bool(reference) and self.number_failures().exceeded(reference)
+
+    def posted_reference(self):
+        value = self.request.POST.get(self.form_class.reference_name, "")
+        return value.strip().upper()[:20] if isinstance(value, str) and not has_control_characters(value) else ""
+
     def initial_context(self):
         return {"form": self.form_class(), "message": "", self.result_name: None}
 
@@ -160,20 +227,35 @@ class RequestQueryView(IntakeView):
         if self.is_limited():
             context["message"] = self.limited_message
             return self.render(context, status=429)
-        form = self.form_class(request.POST)
+        needs_captcha = self.captcha_required(self.posted_reference())
+        form = self.form_class(request.POST, captcha_required=needs_captcha)
         context["form"] = form
-        if form.is_valid():
-            if self.is_limited(form):
-                context["message"] = self.limited_message
-                return self.render(context, status=429)
-            found = self.find(form)
-            if found is None:
-                self.record_failure(form)
-                context["message"] = form.failed_message
-                if not self.keep_form_after_failure:
-                    context["form"] = self.form_class()
-            else:
-                context.update(self.result_context(found, form))
-                if self.fresh_form_when_found:
-                    context["form"] = self.form_class()
+        if not form.is_valid():
+            if needs_captcha and "captcha" in form.errors:
+                if self.is_limited(form):
+                    context["message"] = self.limited_message
+                    return self.render(context, status=429)
+                self.record_failure(form)  # a try at a guarded number without its captcha counts as a failure
+                context["message"] = CAPTCHA_REQUIRED_MESSAGE
+            return self.render(context)
+        if self.is_limited(form):
+            context["message"] = self.limited_message
+            return self.render(context, status=429)
+        found = self.find(form)
+        if found is None:
+            self.record_failure(form)
+            self.number_failures().hit(form.reference)
+            context["message"] = form.failed_message
+            if not self.keep_form_after_failure or self.captcha_required(form.reference):
+                # a fresh captcha when one is (now) required: each is good for one try
+                initial = {form.reference_name: form.reference} if self.keep_form_after_failure else None
+                context["form"] = self.form_class(
+                    initial=initial, captcha_required=self.captcha_required(form.reference)
+                )
+        else:
+            # whoever holds the code is the owner: the wrong guesses of others no longer ask them for a captcha
+            self.number_failures().reset(form.reference)
+            context.update(self.result_context(found, form))
+            if self.fresh_form_when_found:
+                context["form"] = self.form_class()
         return self.render(context)

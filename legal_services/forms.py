@@ -6,8 +6,9 @@ from django.utils import timezone
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from intake.forms import ChineseCaptchaField, ContactNameField, ContactPhoneField
+from intake.forms import ChineseCaptchaField, ContactNameField, ContactPhoneField, SubmissionKeyField
 from intake.forms import TrackingQueryForm as IntakeQueryForm
+from portal.uploads import clean_public_upload
 from portal.validators import RefuseControlCharactersMixin, normalize_phone
 
 from .models.legal_aid import CaseType, HardshipBasis
@@ -32,6 +33,7 @@ class QuestionForm(RefuseControlCharactersMixin, forms.ModelForm):
     """What a visitor fills in. ``categories`` limits the 咨询类别 to those the page offers."""
 
     captcha = ChineseCaptchaField()
+    submission_key = SubmissionKeyField()
 
     class Meta:
         model = Question
@@ -78,6 +80,10 @@ class QuestionForm(RefuseControlCharactersMixin, forms.ModelForm):
 
     def clean_phone(self):
         return normalize_phone(self.cleaned_data["phone"])
+
+    def save(self, commit=True):
+        self.instance.submission_key = self.cleaned_data["submission_key"]
+        return super().save(commit=commit)
 
 
 class QuestionAdminForm(WagtailAdminModelForm):
@@ -177,6 +183,7 @@ class LegalAidForm(RefuseControlCharactersMixin, forms.Form):
         error_messages={"required": "请阅读并勾选承诺。"},
     )
     captcha = ChineseCaptchaField()
+    submission_key = SubmissionKeyField()
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
@@ -194,17 +201,18 @@ class LegalAidForm(RefuseControlCharactersMixin, forms.Form):
         if len(files) > ATTACHMENT_MAX_COUNT:
             raise forms.ValidationError(f"最多上传{ATTACHMENT_MAX_COUNT}个文件。")
         limit = attachment_limit_mb() * 1024 * 1024
+        checked, errors = [], []
         for upload in files:
-            extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-            if extension not in ATTACHMENT_EXTENSIONS:
-                raise forms.ValidationError(
-                    f"文件“{upload.name}”的格式不支持，请上传{'、'.join(ATTACHMENT_EXTENSIONS)}格式的文件。"
-                )
             if upload.size > limit:
-                raise forms.ValidationError(
-                    f"文件“{upload.name}”超过{attachment_limit_mb()}MB，请压缩或分开后重新上传。"
-                )
-        return files
+                errors.append(f"文件“{upload.name}”超过{attachment_limit_mb()}MB，请压缩或分开后重新上传。")
+                continue
+            try:
+                checked.append(clean_public_upload(upload, ATTACHMENT_EXTENSIONS))
+            except forms.ValidationError as error:
+                errors.extend(error.messages)
+        if errors:
+            raise forms.ValidationError(errors)
+        return checked
 
     def clean(self):
         cleaned = super().clean()

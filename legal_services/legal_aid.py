@@ -28,6 +28,7 @@ def create_application(data):
         with transaction.atomic():
             application = LegalAidApplication(
                 tracking_number=LegalAidApplication.new_tracking_number(),
+                submission_key=data["submission_key"],
                 applicant_name=data["applicant_name"],
                 id_number=data["id_number"],
                 phone=data["phone"],
@@ -39,11 +40,12 @@ def create_application(data):
             )
             code = application.issue_query_code()
             application.save(force_insert=True)
-            for upload in data.get("attachments") or []:
+            for checked in data.get("attachments") or []:
                 attachment = LegalAidAttachment(
-                    application=application, original_name=upload.name[:200], size=upload.size
+                    application=application, original_name=checked.original_name[:200], size=checked.file.size
                 )
-                attachment.file.save(upload.name, upload, save=False)
+                # the stored name is random (``RandomName``); only the extension of the real content is kept
+                attachment.file.save(f"upload.{checked.extension}", checked.file, save=False)
                 saved_files.append(attachment.file)
                 attachment.save()
             application.record_event(to_status=AidStatus.SUBMITTED)

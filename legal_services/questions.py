@@ -1,32 +1,49 @@
 """The question intake every page taking questions uses (the channel's 我要提问 and the column 你问我答).
 
-A page that takes questions calls ``take_question`` on its form route,
-redirects to its receipt route when a question was saved (POST/redirect/GET),
-and shows ``question_receipt`` there.
+Questions go through the shared submit view of ``intake`` (POST/redirect/GET, the
+one-time submission key, rate limits per address and per phone number); a page
+that takes questions serves ``QuestionSubmitView.as_view(page=…)`` on its form
+route and shows ``question_receipt`` on its receipt route.
 """
 
+from django.urls import reverse
+
+from intake.views import RequestSubmitView
+
 from .forms import QuestionForm
+from .models.questions import Question
 
 RECEIPT_SESSION_KEY = "legal_services.question_receipt"
 
 
-def take_question(request, categories):
-    """Return ``(form, question)``: a saved question after a valid POST, else the form to show again.
+class QuestionSubmitView(RequestSubmitView):
+    """An invalid form keeps what the visitor typed and nothing is stored."""
 
-    An invalid form keeps what the visitor typed and nothing is stored.
-    """
-    if request.method != "POST":
-        return QuestionForm(categories=categories), None
-    form = QuestionForm(request.POST, categories=categories)
-    if not form.is_valid():
-        return form, None
-    question = form.save()
-    request.session[RECEIPT_SESSION_KEY] = {
-        "reference": question.reference,
-        "category": question.get_category_display(),
-        "consent_to_publish": question.consent_to_publish,
-    }
-    return form, question
+    form_class = QuestionForm
+    model = Question
+    receipt_session_key = RECEIPT_SESSION_KEY
+    #: the 咨询类别 the page offers
+    categories = None
+
+    def get_form(self, data=None, files=None):
+        if data is None:
+            return QuestionForm(categories=self.categories, initial=self.get_initial())
+        return QuestionForm(data, categories=self.categories)
+
+    def receipt_url(self):
+        if self.page is not None:
+            return self.page.url + self.page.reverse_subpage("ask_done")
+        return reverse("legal_services:ask_done")
+
+    def create(self, form):
+        return form.save(), None
+
+    def receipt(self, form, created, code):
+        return {
+            "reference": created.reference,
+            "category": created.get_category_display(),
+            "consent_to_publish": created.consent_to_publish,
+        }
 
 
 def question_receipt(request):

@@ -23,7 +23,7 @@ from .models import (
     QuestionCategory,
     normalise_search_query,
 )
-from .questions import question_receipt, take_question
+from .questions import QuestionSubmitView, question_receipt
 
 AID_RECEIPT_SESSION_KEY = "legal_services.aid_receipt"
 CHANNEL_CATEGORIES = [QuestionCategory.POLICY, QuestionCategory.LITIGATION]
@@ -73,11 +73,7 @@ def faq_detail(request, question_id):
     return render(request, "legal_services/faq_detail.html", {"question": question})
 
 
-def ask(request):
-    form, question = take_question(request, CHANNEL_CATEGORIES)
-    if question is not None:
-        return redirect("legal_services:ask_done")
-    return render(request, "legal_services/ask.html", {"form": form})
+ask = QuestionSubmitView.as_view(categories=CHANNEL_CATEGORIES, template_name="legal_services/ask.html")
 
 
 def ask_done(request):
@@ -96,14 +92,12 @@ class AidApplyView(RequestSubmitView):
     model = LegalAidApplication
     template_name = "legal_services/aid_apply.html"
     receipt_session_key = AID_RECEIPT_SESSION_KEY
+    limited_fields = ("phone", "id_number")
 
     def dispatch(self, request, *args, **kwargs):
         if not crypto.available():
             return _private(render(request, "legal_services/aid_closed.html", status=503))
         return super().dispatch(request, *args, **kwargs)
-
-    def get_initial(self):
-        return {}  # no one-time key: the form has none, the query code is the receipt
 
     def get_context(self, form):
         return {"form": form, "files_dropped": bool(self.request.FILES)}

@@ -15,7 +15,7 @@ MAILBOX_DUE_SOON_WORKDAYS              2          deadlines this close are shown
 MAILBOX_SUBMIT_LIMIT_PER_IP            (5, 3600)  letters per IP address per window (seconds)
 MAILBOX_SUBMIT_LIMIT_PER_PHONE         (3, 86400) letters per phone number per window
 MAILBOX_QUERY_FAILURES_PER_IP          (10, 900)  wrong number/code pairs per IP per window
-MAILBOX_QUERY_FAILURES_PER_NUMBER      (10, 3600) wrong codes tried against one letter number per window
+MAILBOX_QUERY_FAILURES_PER_NUMBER      (3, 3600)  wrong codes for one letter number before its query needs a captcha
 MAILBOX_PAGE_SIZE                      10         letters per page of the public listing
 =====================================  =========  =====================================================
 
@@ -40,7 +40,7 @@ DEFAULTS = {
     "SUBMIT_LIMIT_PER_IP": (5, 3600),
     "SUBMIT_LIMIT_PER_PHONE": (3, 86400),
     "QUERY_FAILURES_PER_IP": (10, 900),
-    "QUERY_FAILURES_PER_NUMBER": (10, 3600),
+    "QUERY_FAILURES_PER_NUMBER": (3, 3600),
     "PAGE_SIZE": 10,
 }
 

@@ -7,13 +7,14 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MinLengthValidator
 
 from intake.forms import ChineseCaptchaField, ContactPhoneField, SubmissionKeyField, TrackingQueryForm
+from portal.uploads import clean_public_upload
 from portal.validators import LANDLINE, MOBILE, RefuseControlCharactersMixin
 from review.models import ReportingUnit
 
 from .conf import setting
 from .models import Category, Rating, RejectReason, Status
-from .uploads import sniff
 
+ATTACHMENT_EXTENSIONS = ("jpg", "jpeg", "png", "gif", "pdf")
 MARKUP = re.compile(r"<\s*[/!?a-zA-Z]|javascript\s*:", re.IGNORECASE)
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MARKUP_MESSAGE = "请不要输入网页代码或脚本（例如 <script>），请删除尖括号内的内容后再提交。"
@@ -49,7 +50,7 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class AttachmentsField(forms.FileField):
-    """Several files; each is checked by its content (image or PDF) and its size."""
+    """Several files; each is checked by its content (image or PDF, ``portal.uploads``) and its size."""
 
     widget = MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/gif,application/pdf"})
 
@@ -68,11 +69,12 @@ class AttachmentsField(forms.FileField):
                     "请压缩后重新上传。"
                 )
                 continue
-            kind = sniff(upload)
-            if kind is None:
-                errors.append(f"附件“{name}”不是有效的图片（JPG、PNG、GIF）或PDF文件，请重新选择。")
+            try:
+                upload = clean_public_upload(upload, ATTACHMENT_EXTENSIONS)
+            except ValidationError as error:
+                errors.extend(error.messages)
                 continue
-            checked.append((upload, *kind))
+            checked.append((upload.file, upload.content_type, upload.extension))
         if errors:
             raise ValidationError(errors)
         return checked

@@ -12,7 +12,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 
-from intake.views import RequestQueryView, RequestReceiptView, RequestSubmitView
+from intake.views import CAPTCHA_REQUIRED_MESSAGE, RequestQueryView, RequestReceiptView, RequestSubmitView
 from portal.ratelimit import RateLimit, client_ip
 from portal.validators import CONTROL_CHARACTERS_MESSAGE, has_control_characters
 
@@ -33,13 +33,16 @@ def _limits():
     ip_limit, ip_window = setting("SUBMIT_LIMIT_PER_IP")
     phone_limit, phone_window = setting("SUBMIT_LIMIT_PER_PHONE")
     query_ip, query_ip_window = setting("QUERY_FAILURES_PER_IP")
-    query_number, query_number_window = setting("QUERY_FAILURES_PER_NUMBER")
     return {
         "submit_ip": RateLimit("mailbox-submit-ip", ip_limit, ip_window),
         "submit_phone": RateLimit("mailbox-submit-phone", phone_limit, phone_window),
         "query_ip": RateLimit("mailbox-query-ip", query_ip, query_ip_window),
-        "query_number": RateLimit("mailbox-query-number", query_number, query_number_window),
     }
+
+
+def _number_failures():
+    """Wrong codes per letter number; past ``MAILBOX_QUERY_FAILURES_PER_NUMBER`` the query needs a captcha."""
+    return RateLimit("mailbox-query-number", *setting("QUERY_FAILURES_PER_NUMBER"))
 
 
 def _private(response):
@@ -94,27 +97,19 @@ class WriteView(RequestSubmitView):
     model = Letter
     template_name = "mailbox/write.html"
     receipt_session_key = RECEIPT_SESSION_KEY
+    limited_message = SUBMIT_LIMITED_MESSAGE
 
     def receipt_url(self):
         return reverse("mailbox:write_done")
 
-    def refused(self, form):
+    def submit_limits(self):
         limits = _limits()
-        if limits["submit_ip"].exceeded(client_ip(self.request)) or limits["submit_phone"].exceeded(
-            form.cleaned_data["phone"]
-        ):
-            return SUBMIT_LIMITED_MESSAGE
-        return None
+        return limits["submit_ip"], limits["submit_phone"]
 
     def create(self, form):
         return workflow.submit_letter(
             form.cleaned_data, form.cleaned_data["submission_key"], form.cleaned_data["attachments"]
         )
-
-    def accepted(self, form, created):
-        limits = _limits()
-        limits["submit_ip"].hit(client_ip(self.request))
-        limits["submit_phone"].hit(form.cleaned_data["phone"])
 
     def receipt(self, form, created, code):
         return {
@@ -142,20 +137,21 @@ class WriteDoneView(RequestReceiptView):
 
 
 def _verify(request, number, code):
-    """``(letter, limited)``: the letter for this number and code, or None; every failure is counted."""
+    """``(letter, refusal)``: the letter for this number and code, or None with the message that says why not.
+
+    Every wrong pair is counted per address and per number; a number with too many wrong codes is looked up
+    only through the query form and its captcha (which, once solved with the right code, clears the count).
+    """
     limits = _limits()
-    if limits["query_ip"].exceeded(client_ip(request)) or limits["query_number"].exceeded(number):
-        return None, True
+    if limits["query_ip"].exceeded(client_ip(request)):
+        return None, QUERY_LIMITED_MESSAGE
+    if _number_failures().exceeded(number):
+        return None, CAPTCHA_REQUIRED_MESSAGE
     found = Letter.find(number, code)
     if found is None:
-        _count_failure(request, number)
-    return found, False
-
-
-def _count_failure(request, number):
-    limits = _limits()
-    limits["query_ip"].hit(client_ip(request))
-    limits["query_number"].hit(number)
+        limits["query_ip"].hit(client_ip(request))
+        _number_failures().hit(number)
+    return found, None
 
 
 def _result_context(letter, code):
@@ -178,14 +174,16 @@ class QueryView(RequestQueryView):
     def initial_context(self):
         return {"form": self.form_class(), "message": ""}
 
+    def number_failures(self):
+        return _number_failures()
+
     def is_limited(self, form=None):
         if form is None:
             return False  # an invalid form shows its errors; the limits are checked once it is valid
-        limits = _limits()
-        return limits["query_ip"].exceeded(client_ip(self.request)) or limits["query_number"].exceeded(form.reference)
+        return _limits()["query_ip"].exceeded(client_ip(self.request))
 
     def record_failure(self, form):
-        _count_failure(self.request, form.reference)
+        _limits()["query_ip"].hit(client_ip(self.request))
 
     def find(self, form):
         return Letter.find(form.reference, form.cleaned_data["query_code"])
@@ -207,11 +205,14 @@ def rate(request):
     status = 200
     number, code = request.POST.get("number", "").strip().upper()[:20], request.POST.get("query_code", "").strip()
     if has_control_characters(number) or has_control_characters(code):
-        letter, limited = None, False  # never looked up nor counted: the form reports the characters
+        letter, refusal = None, None  # never looked up nor counted: the form reports the characters
     else:
-        letter, limited = _verify(request, number, code)
-    if limited:
+        letter, refusal = _verify(request, number, code)
+    if refusal == QUERY_LIMITED_MESSAGE:
         context["message"], status = QUERY_LIMITED_MESSAGE, 429
+    elif refusal:
+        context["message"] = refusal
+        context["form"] = QueryForm(initial={"number": number}, captcha_required=True)
     elif letter is None:
         context["message"] = QUERY_FAILED_MESSAGE
         if has_control_characters(number) or has_control_characters(code):

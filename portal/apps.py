@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = "门户网站"
+
+    def ready(self):
+        from django.db.models.signals import pre_save
+
+        from wagtail.images import get_image_model
+
+        from .images import strip_uploaded_image
+
+        pre_save.connect(strip_uploaded_image, sender=get_image_model(), dispatch_uid="portal-strip-image-metadata")

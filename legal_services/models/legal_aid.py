@@ -19,6 +19,7 @@ from django.utils import timezone
 from intake.models import CitizenRequest
 from portal.handling import HandlingEvent
 from portal.storage import private_storage
+from portal.uploads import RandomName
 
 from ..crypto import EncryptedTextField
 from ..validators import mask
@@ -94,7 +95,8 @@ class LegalAidQuerySet(models.QuerySet):
 class LegalAidApplication(CitizenRequest):
     """One application; the applicant's part is fixed once submitted, staff move it through the statuses."""
 
-    submission_key = None  # applications have no one-time form key
+    # Applications stored before the form had a one-time key have none.
+    submission_key = models.CharField(max_length=64, unique=True, null=True, editable=False)
     received_at = models.DateTimeField("收到时间", default=timezone.now, editable=False, db_index=True)
     review_deadline = models.DateField("审查期限", editable=False, db_index=True)
 
@@ -216,7 +218,7 @@ class LegalAidAttachment(models.Model):
     application = models.ForeignKey(
         LegalAidApplication, verbose_name="法律援助申请", on_delete=models.CASCADE, related_name="attachments"
     )
-    file = models.FileField("文件", storage=private_storage, upload_to="legal_aid/%Y/%m/")
+    file = models.FileField("文件", storage=private_storage, upload_to=RandomName("legal_aid"), max_length=200)
     original_name = models.CharField("原文件名", max_length=200)
     size = models.PositiveIntegerField("大小（字节）")
 

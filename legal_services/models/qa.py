@@ -23,7 +23,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from columns.models import ColumnItem, ColumnPage, ColumnPageForm, listed_now
 from columns.registry import register_column
 
-from ..questions import question_receipt, take_question
+from ..questions import QuestionSubmitView, question_receipt
 from .questions import Question, QuestionCategory, normalise_search_query
 
 QUESTIONS_PER_PAGE = 10
@@ -119,10 +119,10 @@ class QaColumnPage(RoutablePageMixin, ColumnPage):
 
     @path("ask/", name="ask")
     def ask(self, request):
-        form, question = take_question(request, self.categories)
-        if question is not None:
-            return redirect(self.url + self.reverse_subpage("ask_done"))
-        return self.render(request, template="legal_services/qa_ask.html", context_overrides={"form": form})
+        view = QuestionSubmitView.as_view(
+            page=self, categories=self.categories, template_name="legal_services/qa_ask.html"
+        )
+        return view(request)
 
     @path("ask/done/", name="ask_done")
     def ask_done(self, request):

@@ -73,6 +73,8 @@ class Question(models.Model):
     """A question from the public; its asker's name, phone and e-mail are for staff only."""
 
     reference = models.CharField("受理编号", max_length=20, unique=True, editable=False)
+    # The public form's one-time key (questions entered by staff, or stored before the key, have none).
+    submission_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     category = models.CharField("咨询类别", max_length=20, choices=QuestionCategory.choices)
     name = models.CharField("姓名", max_length=20)
     phone = models.CharField("联系电话", max_length=30, validators=[validate_phone])

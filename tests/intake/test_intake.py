@@ -10,10 +10,9 @@ from django.db import transaction
 
 from intake.masking import mask_name
 from mailbox.models import Letter
-from mediation.models import MediationColumnPage, MediationRequest
+from mediation.models import MediationRequest
 from portal import mail as portal_mail
 from portal.storage import private_storage
-from tests.columns.helpers import add_column
 
 pytestmark = pytest.mark.django_db
 
@@ -22,11 +21,6 @@ QUERY_PAGES = {
     "legal_aid": ("/legal/aid/query/", "tracking_number", "受理编号"),
     "mediation": ("/zztj/query/", "tracking_number", "受理编号"),
 }
-
-
-@pytest.fixture
-def mediation_column(home):
-    return add_column(home, MediationColumnPage, "综治调解", "zztj")
 
 
 def test_mail_is_sent_only_after_commit_and_once(django_capture_on_commit_callbacks):
@@ -115,7 +109,7 @@ def test_private_files_live_under_private_media_root_and_have_no_url(settings, t
         private_storage.url("mailbox/2026/01/a.pdf")
 
 
-def test_a_request_without_one_time_keys_ignores_a_posted_key(client):
-    """Legal-aid applications have no submission key; a key sent anyway is simply ignored."""
+def test_an_unknown_one_time_key_with_an_empty_form_gets_the_forms_errors(client):
+    """A key nobody stored does not count as a resent form: the empty form is refused with its messages."""
     response = client.post("/legal/aid/", {"submission_key": "abc"})
     assert response.status_code == 200 and "请填写申请人姓名。" in response.content.decode()

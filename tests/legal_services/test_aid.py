@@ -1,6 +1,7 @@
 """网上法律援助: the public application and query, the admin's review with masked data, and the commands."""
 
 import os
+import secrets
 import subprocess
 import sys
 from datetime import date, datetime, timedelta
@@ -24,6 +25,7 @@ from django.test import Client
 from wagtail.models import ModelLogEntry
 
 from legal_services.models import AidStatus, LegalAidApplication, LegalAidAttachment, LegalAidEvent
+from tests.intake.helpers import image_bytes, pdf_bytes
 
 pytestmark = pytest.mark.django_db
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -68,13 +70,17 @@ def form_data(**overrides):
         "truthful": "on",
         "captcha_0": "x",
         "captcha_1": "PASSED",
+        "submission_key": secrets.token_urlsafe(32),
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
 
 
 def upload(name="证明.pdf", size=1024, content=None):
-    return SimpleUploadedFile(name, content or b"%PDF-1.4 " + b"0" * (size - 9), content_type="application/pdf")
+    """A real file of its extension's kind (a PDF about ``size`` bytes, or a small photo)."""
+    if content is None:
+        content = image_bytes() if name.endswith(".jpg") else pdf_bytes(size)
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 
 def submit(client, **overrides):
@@ -495,10 +501,11 @@ def test_nobody_adds_applications_in_the_admin(admin_client):
 
 
 def test_staff_download_attachments_and_each_download_is_logged(admin_client, client, home, private_root):
-    client.post(APPLY, {**form_data(), "attachments": [upload(content=b"%PDF-1.4 hello")]})
+    content = pdf_bytes()
+    client.post(APPLY, {**form_data(), "attachments": [upload(content=content)]})
     attachment = LegalAidAttachment.objects.get()
     response = admin_client.get(f"{ADMIN_LIST}attachment/{attachment.pk}/")
-    assert response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.4 hello"
+    assert response.status_code == 200 and b"".join(response.streaming_content) == content
     assert "attachment" in response["Content-Disposition"]
     assert ModelLogEntry.objects.filter(action="legal_services.download_attachment").count() == 1
     assert client.get(f"{ADMIN_LIST}attachment/{attachment.pk}/").status_code == 302  # not signed in

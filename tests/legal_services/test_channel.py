@@ -1,5 +1,7 @@
 """The legal-services channel: its front page, the public FAQ and question form, service guides and 法治动态."""
 
+import secrets
+
 import pytest
 
 from django.core.files.base import ContentFile
@@ -128,6 +130,7 @@ def test_the_channel_form_takes_policy_and_litigation_questions(client, home):
         "content": "我对一审判决不服但已过上诉期，请问还可以通过什么途径申诉？",
         "captcha_0": "x",
         "captcha_1": "PASSED",
+        "submission_key": secrets.token_urlsafe(32),
     }
     response = client.post("/legal/ask/", data)
     assert response.status_code == 302 and response["Location"] == "/legal/ask/done/"
@@ -150,6 +153,7 @@ def test_the_channel_form_refuses_bad_input_and_keeps_it(client, home, overrides
         "content": "想咨询宅基地确权登记需要哪些材料。",
         "captcha_0": "x",
         "captcha_1": "PASSED",
+        "submission_key": secrets.token_urlsafe(32),
         **overrides,
     }
     html = client.post("/legal/ask/", data).content.decode()

@@ -1,6 +1,7 @@
 """The planned column 你问我答: published questions only, search, categories, the ask form and 咨询须知."""
 
 import re
+import secrets
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -234,6 +235,7 @@ def test_the_ask_form_offers_only_the_columns_categories(client, home, settings,
         "content": "这个问题选择了本栏目不受理的类别。",
         "captcha_0": "x",
         "captcha_1": "PASSED",
+        "submission_key": secrets.token_urlsafe(32),
     }
     response = client.post(ask, data)
     assert response.status_code == 200 and "请选择列表中的咨询类别。" in response.content.decode()

@@ -1,5 +1,6 @@
 """Question intake of the legal-services channel: the public form, reference numbers and the staff's answers."""
 
+import secrets
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -61,6 +62,7 @@ def form_data(**overrides):
         "content": "我家在青石镇，想办理宅基地确权登记，请问需要准备哪些材料，到哪里办理？",
         "captcha_0": "x",
         "captcha_1": "PASSED",
+        "submission_key": secrets.token_urlsafe(32),
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}

@@ -10,6 +10,7 @@ from PIL import Image
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from mailbox import workflow
+from tests.intake import helpers as intake_helpers
 from tests.mailbox.factories import CONTENT, TITLE, LetterFactory
 from tests.portal.factories import UserFactory
 from tests.review.factories import ReportingUnitFactory
@@ -29,7 +30,7 @@ def png_bytes():
 
 
 def pdf_bytes():
-    return b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+    return intake_helpers.pdf_bytes()
 
 
 def upload(name, content, content_type="application/octet-stream"):
