@@ -9,7 +9,6 @@ are recorded against an ``UnknownLogin`` row. The actions' Chinese labels are re
 
 from axes.signals import user_locked_out
 
-from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.signals import user_logged_in, user_login_failed
@@ -165,37 +164,3 @@ def log_object_permission_removed(sender, instance, **kwargs):
     group = Group.objects.filter(pk=instance.group_id).first()
     if group is not None:
         _log_change(group, GROUP_PERMISSIONS, removed=[object_permission_name(instance)])
-
-
-def _object_permission_rows(group):
-    if group.pk is None:
-        return {}
-    rows = [
-        *GroupPagePermission.objects.filter(group=group).select_related("page", "permission__content_type"),
-        *GroupCollectionPermission.objects.filter(group=group).select_related("collection", "permission__content_type"),
-    ]
-    return {(type(row), row.pk): row for row in rows}
-
-
-class GroupPermissionAuditPanel:
-    """An invisible panel of the admin's group form, saved after the permission panels.
-
-    Wagtail's page and collection permission panels add rows with ``bulk_create``, which sends no
-    ``post_save``; this panel compares the group's rows before and after and logs the added ones
-    (removals are logged by ``post_delete`` above).
-    """
-
-    media = forms.Media()
-    as_admin_panel = ""
-
-    def __init__(self, data=None, files=None, instance=None, **kwargs):
-        self.group = instance
-        self.before = set(_object_permission_rows(instance)) if instance is not None else set()
-
-    def is_valid(self):
-        return True
-
-    def save(self):
-        after = _object_permission_rows(self.group)
-        added = [object_permission_name(row) for key, row in after.items() if key not in self.before]
-        _log_change(self.group, GROUP_PERMISSIONS, added=sorted(added))

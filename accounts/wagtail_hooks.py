@@ -46,12 +46,6 @@ def force_password_change_after_reset(request, user):
         require_password_change(user)
 
 
-@hooks.register("register_group_permission_panel", order=1000)
-def register_group_permission_audit_panel():
-    """Logs the page and collection permissions the group form adds (after Wagtail's own panels)."""
-    return audit.GroupPermissionAuditPanel
-
-
 class ChangesFormatter(LogFormatter):
     """Messages naming what was added and removed (``data = {"added": [...], "removed": [...]}``)."""
 
