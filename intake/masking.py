@@ -1,4 +1,4 @@
-"""How a citizen's personal details appear anywhere public."""
+"""How a citizen's personal details appear anywhere public, and their phone number to staff before they reveal it."""
 
 import re
 from dataclasses import dataclass, field
@@ -72,3 +72,11 @@ def mask_personal_details(text: str, *, name: str = "", phone: str = "") -> Mask
     replace(MOBILE, "电话", lambda value: mask_digits(_digits(value), 3, 4))
     replace(HOUSE_NUMBER, "地址", lambda value: "**")
     return result
+
+
+def mask_phone(phone: str | None) -> str:
+    """138 0000 1234 → 138****1234: the first three and last four digits, enough to tell numbers apart."""
+    digits = "".join(char for char in phone or "" if char.isdigit())
+    if len(digits) <= 7:
+        return "*" * len(digits)
+    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]

@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_POST
 
+from wagtail.log_actions import log
+
 from portal.workdays import add_workdays
 
 from . import workflow
@@ -24,6 +26,7 @@ from .permissions import can_approve, can_draft, can_handle, can_use_mailbox_adm
 from .publication import mask_letter
 
 INBOX_PAGE_SIZE = 20
+REVEAL_PHONE_ACTION = "mailbox.reveal_phone"
 
 
 @dataclass(frozen=True)
@@ -257,6 +260,14 @@ def step_view(request, pk, name):
     else:
         messages.success(request, step.done)
     return redirect("mailbox_admin:letter", pk=letter.pk)
+
+
+@require_POST
+def reveal_phone_view(request, pk):
+    """The writer's full phone number, to staff who may see the letter; every reveal goes into the audit log."""
+    letter = _visible_letter(request, pk)
+    log(letter, REVEAL_PHONE_ACTION, user=request.user)
+    return TemplateResponse(request, "mailbox/admin/reveal_phone.html", {"letter": letter})
 
 
 @require_GET

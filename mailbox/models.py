@@ -23,6 +23,7 @@ from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 
+from intake.masking import mask_phone
 from intake.models import CitizenRequest
 from portal.handling import HandlingEvent
 from portal.storage import private_storage
@@ -204,6 +205,11 @@ class Letter(CitizenRequest):
 
     def __str__(self):
         return f"{self.number} {self.title}"
+
+    @property
+    def masked_phone(self):
+        """What staff see until they reveal the number (each reveal is in the audit log)."""
+        return mask_phone(self.phone)
 
     @property
     def is_open(self):

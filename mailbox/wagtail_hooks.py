@@ -15,6 +15,7 @@ admin_urlpatterns = (
     [
         path("", admin_views.inbox, name="index"),
         path("letters/<int:pk>/", admin_views.letter_view, name="letter"),
+        path("letters/<int:pk>/phone/", admin_views.reveal_phone_view, name="reveal_phone"),
         path("letters/<int:pk>/<slug:name>/", admin_views.step_view, name="step"),
         path("attachments/<int:pk>/", admin_views.attachment_view, name="attachment"),
     ],
@@ -71,3 +72,4 @@ def register_mailbox_permissions():
 def register_mailbox_log_actions(actions):
     for action in Action:
         actions.register_action(f"mailbox.{action.value}", f"书记信箱：{action.label}", f"书记信箱：{action.label}")
+    actions.register_action(admin_views.REVEAL_PHONE_ACTION, "查看来信人电话", "查看了来信人完整联系电话")

@@ -6,6 +6,7 @@ only ``dev.py`` turns it on.
 """
 
 import pkgutil
+from datetime import timedelta
 from pathlib import Path
 
 from csp.constants import NONCE, NONE, SELF
@@ -43,6 +44,9 @@ INSTALLED_APPS = [
     "mailbox",
     "search",
     "twofactor",
+    # Staff account security (accounts/): login lockout (django-axes), password rules, sessions, audit.
+    "accounts",
+    "axes",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -94,6 +98,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Staff account security (accounts/): admin session limits, forced password change, and axes
+    # (last, as it turns a lockout into the Chinese lockout page).
+    "accounts.middleware.AdminSessionMiddleware",
+    "accounts.middleware.PasswordChangeRequiredMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 # Browser features no page of the site uses are switched off (header built by portal/middleware.py).
@@ -189,12 +198,43 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Staff account security (accounts/, README "Security").
+# Passwords: 12+ characters with three of the four character classes (等保 level 3), not like the
+# user's name, not common; the last entry records each change (forced change, optional expiry).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "accounts.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "accounts.passwords.CharacterClassesValidator", "OPTIONS": {"min_classes": 3}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.passwords.PasswordChangeRecorder"},
 ]
+PORTAL_PASSWORD_MAX_AGE_DAYS = env_int("PORTAL_PASSWORD_MAX_AGE_DAYS", 0)  # 0: passwords never expire
+# Admin sessions end after 30 minutes without a request (sliding) and 12 hours after login.
+PORTAL_ADMIN_IDLE_TIMEOUT = env_int("PORTAL_ADMIN_IDLE_TIMEOUT", 1800)
+PORTAL_ADMIN_SESSION_MAX_AGE = env_int("PORTAL_ADMIN_SESSION_MAX_AGE", 43_200)
+# Audit log entries are kept at least 180 days (网络安全法 art. 21); purge_audit_log removes older ones.
+PORTAL_AUDIT_RETENTION_DAYS = env_int("PORTAL_AUDIT_RETENTION_DAYS", 180)
+# Login lockout (django-axes, attempts in the database so every gunicorn worker sees them): five
+# failures within 15 minutes lock the account name, and separately the client address, for 15
+# minutes. The address is the one portal/ratelimit.py uses (RATELIMIT_CLIENT_IP_HEADER).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip_address"
+AXES_RESET_ON_SUCCESS = False  # a login must not wipe the failures counted against its address
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are in the audit log (accounts/audit.py)
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_COOLOFF_MESSAGE = "登录失败次数过多，账号或来源地址已被暂时锁定，请稍后再试或联系网站管理员解锁。"
+AXES_PERMALOCK_MESSAGE = "登录失败次数过多，账号或来源地址已被锁定，请联系网站管理员解锁。"
+AXES_VERBOSE = False
 
 # Language and time: the public site and the admin are in Simplified Chinese;
 # English is the second locale for translated pages (wagtail-localize).

@@ -6,7 +6,7 @@ from factory.django import DjangoModelFactory, Password
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 
-PASSWORD = "correct-horse-battery"
+PASSWORD = "Correct-horse-battery-7"  # meets the password rules (accounts.passwords)
 
 
 class UserFactory(DjangoModelFactory):

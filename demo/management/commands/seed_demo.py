@@ -11,8 +11,10 @@ import secrets
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
@@ -74,6 +76,8 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
+        if not get_user_model().objects.filter(username=ADMIN_USERNAME).exists():
+            self.admin_password()  # a password breaking the rules stops the command before any change
         self.now = timezone.now()
         self.created = 0
         home = self.ensure_home()
@@ -202,11 +206,28 @@ class Command(BaseCommand):
             home.save_revision().publish()
             self.created += 1
 
+    def admin_password(self):
+        """$PORTAL_ADMIN_PASSWORD, refused unless it meets the password rules, or a random one that does."""
+        candidate = get_user_model()(username=ADMIN_USERNAME, email="admin@example.gov.cn", first_name="管理员")
+        if os.environ.get(ADMIN_PASSWORD_ENV):
+            try:
+                validate_password(os.environ[ADMIN_PASSWORD_ENV], candidate)
+            except ValidationError as error:
+                raise CommandError(f"${ADMIN_PASSWORD_ENV}: {' '.join(error.messages)}") from error
+            return os.environ[ADMIN_PASSWORD_ENV]
+        while True:  # a random token misses a character class now and then
+            password = secrets.token_urlsafe(12)
+            try:
+                validate_password(password, candidate)
+            except ValidationError:
+                continue
+            return password
+
     def ensure_admin(self):
         user_model = get_user_model()
         if user_model.objects.filter(username=ADMIN_USERNAME).exists():
             return
-        password = os.environ.get(ADMIN_PASSWORD_ENV) or secrets.token_urlsafe(12)
+        password = self.admin_password()
         user_model.objects.create_superuser(ADMIN_USERNAME, "admin@example.gov.cn", password, first_name="管理员")
         self.created += 1
         if os.environ.get(ADMIN_PASSWORD_ENV):
