@@ -2,10 +2,13 @@
 
 from urllib.parse import urlsplit
 
+from django.http import Http404
+
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .documents import may_serve
 from .models import WorkdayAdjustment
 
 
@@ -28,3 +31,10 @@ register_snippet(WorkdayAdjustmentViewSet)
 def drop_help_items_on_the_internet(request, menu_items):
     """Wagtail's 帮助 menu links to guide.wagtail.org, which an intranet cannot reach: keep local items only."""
     menu_items[:] = [item for item in menu_items if not urlsplit(getattr(item, "url", "") or "").netloc]
+
+
+@hooks.register("before_serve_document")
+def keep_unpublished_documents_private(document, request):
+    """A unit's attachment stays private until a live page uses it or an editor makes it public."""
+    if not may_serve(document, request.user):
+        raise Http404
