@@ -479,7 +479,10 @@ def test_the_lawyer_list_offers_only_active_members_of_the_lawyers_group_by_name
     get_user_model().objects.create_user("clerk", last_name="孙", first_name="文员")
     application = make_application(status=AidStatus.APPROVED)
     html = admin_client.get(f"{ADMIN_LIST}edit/{application.pk}/").content.decode()
-    assert [option for option in lawyer_options(html) if option[0]] == [(str(unnamed.pk), "li_ls"), (str(wang.pk), "王明理")]
+    assert [option for option in lawyer_options(html) if option[0]] == [
+        (str(unnamed.pk), "li_ls"),
+        (str(wang.pk), "王明理"),
+    ]
 
 
 def test_assigning_someone_outside_the_lawyers_group_is_refused_and_changes_nothing(admin_client):
