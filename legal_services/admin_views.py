@@ -6,6 +6,7 @@ reaches only the applications assigned to them, whatever URL they type.
 """
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import CharField, Q
@@ -28,6 +29,8 @@ from wagtail.snippets.views.chooser import (
 )
 from wagtail.snippets.views.snippets import DeleteView, EditView, HistoryView, UsageView
 
+from review.roles import LAWYER_GROUP
+
 from .legal_aid import notify_lawyer
 from .models import AidStatus, LegalAidApplication, LegalAidAttachment
 from .models.legal_aid import NEXT_STATUSES
@@ -42,6 +45,19 @@ def can_see_all(user):
 
 def visible_application(user, pk):
     return get_object_or_404(LegalAidApplication.objects.visible_to(user), pk=pk)
+
+
+def person_name(user):
+    """姓名 as Chinese writes it (姓 then 名); the login name only for an account without a name."""
+    return f"{user.last_name}{user.first_name}".strip() or user.get_username()
+
+
+def lawyer_choices(current_id=None):
+    """Active members of the 律师 group, by name; plus the current assignee, so an old assignment stays valid."""
+    users = get_user_model().objects.filter(is_active=True, groups__name=LAWYER_GROUP)
+    if current_id is not None:
+        users = users | get_user_model().objects.filter(pk=current_id)
+    return users.distinct().order_by("last_name", "first_name", "username")
 
 
 class AssignedOnlyMixin:
@@ -68,6 +84,9 @@ class LegalAidAdminForm(WagtailAdminModelForm):
         current = self.instance.status
         allowed = [current, *NEXT_STATUSES[AidStatus(current)]]
         self.fields["status"].choices = [(value, label) for value, label in AidStatus.choices if value in allowed]
+        if "assigned_lawyer" in self.fields:
+            self.fields["assigned_lawyer"].queryset = lawyer_choices(self.instance.assigned_lawyer_id)
+            self.fields["assigned_lawyer"].label_from_instance = person_name
         if self.for_user is not None and not can_see_all(self.for_user):
             for name in ("assigned_lawyer", "assigned_organisation"):
                 if name in self.fields:

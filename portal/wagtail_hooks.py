@@ -2,6 +2,7 @@
 
 from urllib.parse import urlsplit
 
+from django.http import Http404
 from django.urls import path, reverse
 
 from wagtail import hooks
@@ -9,6 +10,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .documents import may_serve
 from .models import WorkdayAdjustment
 from .notify.views import FailedNoticesView, permission_policy
 
@@ -58,3 +60,10 @@ def register_failed_notices_menu_item():
     return FailedNoticesMenuItem(
         "发送失败的通知", reverse("portal_failed_notices"), name="failed-notices", icon_name="warning", order=1000
     )
+
+
+@hooks.register("before_serve_document")
+def keep_unpublished_documents_private(document, request):
+    """A unit's attachment stays private until a live page uses it or an editor makes it public."""
+    if not may_serve(document, request.user):
+        raise Http404

@@ -1,37 +1,44 @@
-"""Who may do what in the review: a unit's group and page permissions, and lookups by user.
+"""Who may do what in the review: a unit's group, collection and permissions, and lookups by user.
 
-Each unit that reports items (``reports_items``) owns one Wagtail group (报送单位：<name>);
-a unit that only handles letters has none. The group may enter the admin,
-upload images and documents, and *add* pages under the unit's allowed columns; it never gets
-``change`` or ``publish``, so a correspondent edits only the drafts they own and can only
-submit them to the workflow.
+Each unit that reports items (``reports_items``) owns one Wagtail group (报送单位：<name>) and one
+collection named after it; a unit that only handles letters has neither. The group gets exactly
+``roles.UNIT_ROLE``: admin access, *add* pages under the unit's allowed columns (never ``change``
+or ``publish``, so a correspondent edits only the drafts they own and can only submit them to the
+workflow), and upload/choose files in the unit's own collection only, so no unit sees another's files.
 """
 
 from django.apps import apps
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.db.models import Q
 
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.models import Collection
 
-OFFICE_GROUP = "办公室审核员"
-CHECKER_GROUP = "信息检查员"
-FINAL_GROUP = "分管领导"
+from .roles import CHECKER_GROUP, FINAL_GROUP, OFFICE_GROUP, UNIT_GROUP_PREFIX, UNIT_ROLE, apply_role
+
 REVIEW_GROUPS = (OFFICE_GROUP, CHECKER_GROUP, FINAL_GROUP)
 
-COLLECTION_PERMISSIONS = [
-    ("wagtailimages", "add_image"),
-    ("wagtailimages", "choose_image"),
-    ("wagtaildocs", "add_document"),
-    ("wagtaildocs", "choose_document"),
-]
 
+def sync_unit_collection(unit):
+    """The unit's own collection under the root, named after the unit; created on first need, kept on rename.
 
-def _permission(app_label, codename):
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    It outlives the unit's group (switching 报送信息 off or deleting the unit keeps the files).
+    """
+    collection = unit.collection
+    if collection is None:
+        root = Collection.get_first_root_node()
+        if root is None:
+            return None
+        collection = root.add_child(instance=Collection(name=unit.name))
+        type(unit).objects.filter(pk=unit.pk).update(collection=collection)
+        unit.collection = collection
+    elif collection.name != unit.name:
+        collection.name = unit.name
+        collection.save(update_fields=["name"])
+    return collection
 
 
 def sync_unit_group(unit):
-    """Make the unit's group, its permissions and its users match the unit as saved.
+    """Make the unit's group, its permissions, its collection and its users match the unit as saved.
 
     A unit that does not report items has no group: switching ``reports_items`` off deletes the
     group, so its people lose the access it gave them (their unit records stay). Returns the group or None.
@@ -43,7 +50,7 @@ def sync_unit_group(unit):
             unit.group = None
             group.delete()
         return None
-    name = f"报送单位：{unit.name}"
+    name = f"{UNIT_GROUP_PREFIX}{unit.name}"
     if group is None:
         group, _ = Group.objects.get_or_create(name=name)
         type(unit).objects.filter(pk=unit.pk).update(group=group)
@@ -52,23 +59,7 @@ def sync_unit_group(unit):
         group.name = name
         group.save(update_fields=["name"])
 
-    group.permissions.add(_permission("wagtailadmin", "access_admin"))
-
-    add_page = _permission("wagtailcore", "add_page")
-    columns = set(unit.allowed_columns.values_list("pk", flat=True))
-    current = GroupPagePermission.objects.filter(group=group)
-    current.exclude(page_id__in=columns, permission=add_page).delete()
-    have = set(current.values_list("page_id", flat=True))
-    GroupPagePermission.objects.bulk_create(
-        [GroupPagePermission(group=group, page_id=page_id, permission=add_page) for page_id in columns - have]
-    )
-
-    root_collection = Collection.get_first_root_node()
-    if root_collection is not None:
-        for app_label, codename in COLLECTION_PERMISSIONS:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root_collection, permission=_permission(app_label, codename)
-            )
+    apply_role(apps, UNIT_ROLE, group, pages=unit.allowed_columns.all(), collection=sync_unit_collection(unit))
 
     member_users = set(unit.members.exclude(user=None).values_list("user_id", flat=True))
     for user in group.user_set.exclude(pk__in=member_users):

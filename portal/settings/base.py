@@ -309,6 +309,9 @@ WAGTAILDOCS_EXTENSIONS = [
     "zip",
     "rar",
 ]
+# Documents are always streamed by /documents/<id>/<file>, whose hook refuses unpublished ones
+# (portal/documents.py); never a redirect to /media/documents/, which the proxy must not serve.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 50) * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_MB", 10) * 1024 * 1024
 WAGTAILMEDIA = {

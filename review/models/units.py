@@ -111,6 +111,16 @@ class ReportingUnit(index.Indexed, ClusterableModel):
         on_delete=models.SET_NULL,
         related_name="reporting_unit",
     )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        verbose_name="文件集",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="reporting_unit",
+        help_text="本单位上传的文件和图片存放在这里，其他单位看不到。",
+    )
 
     panels = [
         MultiFieldPanel(

@@ -1,6 +1,7 @@
 """网上法律援助: the public application and query, the admin's review with masked data, and the commands."""
 
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -445,6 +446,7 @@ def test_staff_move_an_application_through_review_decision_and_assignment(
 ):
     application = make_application()
     lawyer = staff_user("lawyer", "view_legalaidapplication", "change_legalaidapplication")
+    lawyer.groups.add(Group.objects.get(name="律师"))
     url = f"{ADMIN_LIST}edit/{application.pk}/"
     steps = [
         {"status": "reviewing"},
@@ -464,6 +466,53 @@ def test_staff_move_an_application_through_review_decision_and_assignment(
     assert ("assigned", "已指派清江明理律师事务所承办。") in history
     assert [message.to for message in mail.outbox] == [["lawyer@example.com"]]
     assert application.tracking_number in mail.outbox[0].subject and VALID_ID not in mail.outbox[0].body
+
+
+def lawyer_options(html):
+    """The (value, label) pairs of the edit form's 承办律师 select."""
+    select = re.search(r'<select name="assigned_lawyer"[^>]*>(.*?)</select>', html, re.S).group(1)
+    return re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', select)
+
+
+def test_the_lawyer_list_offers_only_active_members_of_the_lawyers_group_by_name(admin_client):
+    lawyers = Group.objects.get(name="律师")
+    wang = get_user_model().objects.create_user("wang_ls", last_name="王", first_name="明理")
+    wang.groups.add(lawyers)
+    unnamed = get_user_model().objects.create_user("li_ls")
+    unnamed.groups.add(lawyers)
+    retired = get_user_model().objects.create_user("zhao_ls", last_name="赵", first_name="退", is_active=False)
+    retired.groups.add(lawyers)
+    get_user_model().objects.create_user("clerk", last_name="孙", first_name="文员")
+    application = make_application(status=AidStatus.APPROVED)
+    html = admin_client.get(f"{ADMIN_LIST}edit/{application.pk}/").content.decode()
+    assert [option for option in lawyer_options(html) if option[0]] == [
+        (str(unnamed.pk), "li_ls"),
+        (str(wang.pk), "王明理"),
+    ]
+
+
+def test_assigning_someone_outside_the_lawyers_group_is_refused_and_changes_nothing(admin_client):
+    clerk = get_user_model().objects.create_user("clerk", last_name="孙", first_name="文员")
+    application = make_application(status=AidStatus.APPROVED)
+    response = admin_client.post(
+        f"{ADMIN_LIST}edit/{application.pk}/",
+        admin_data(application, status="assigned", assigned_lawyer=clerk.pk, assigned_organisation="某律所"),
+    )
+    assert response.status_code == 200 and "选择一个有效的选项" in response.content.decode()
+    application.refresh_from_db()
+    assert application.status == AidStatus.APPROVED and application.assigned_lawyer is None
+    assert not application.events.exists()
+
+
+def test_an_application_keeps_its_lawyer_after_they_leave_the_group(admin_client):
+    former = get_user_model().objects.create_user("former", last_name="钱", first_name="律")
+    application = make_application(status=AidStatus.ASSIGNED, assigned_lawyer=former, assigned_organisation="某律所")
+    html = admin_client.get(f"{ADMIN_LIST}edit/{application.pk}/").content.decode()
+    assert (str(former.pk), "钱律") in lawyer_options(html)
+    response = admin_client.post(f"{ADMIN_LIST}edit/{application.pk}/", admin_data(application, status="closed"))
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == AidStatus.CLOSED and application.assigned_lawyer == former
 
 
 @pytest.mark.parametrize(
