@@ -18,6 +18,8 @@ from django.dispatch import receiver
 from wagtail.log_actions import log
 from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
+from portal.after_response import run_after_response
+
 from .lockout import client_ip_address
 from .models import UnknownLogin
 
@@ -164,3 +166,28 @@ def log_object_permission_removed(sender, instance, **kwargs):
     group = Group.objects.filter(pk=instance.group_id).first()
     if group is not None:
         _log_change(group, GROUP_PERMISSIONS, removed=[object_permission_name(instance)])
+
+
+def _object_permission_names(group):
+    rows = [
+        *GroupPagePermission.objects.filter(group=group).select_related("page", "permission__content_type"),
+        *GroupCollectionPermission.objects.filter(group=group).select_related("collection", "permission__content_type"),
+    ]
+    return {object_permission_name(row) for row in rows}
+
+
+@receiver(post_save, sender=Group, dispatch_uid="accounts_group_saved")
+def watch_group_permission_panels(sender, instance, raw=False, **kwargs):
+    """Wagtail's group editor saves the group, then adds page and collection permissions with bulk_create,
+    which sends no signal. Remember the group's permissions now and log what was added once the request
+    is over (removals are single deletes, logged by ``log_object_permission_removed``)."""
+    if raw:
+        return
+    before = _object_permission_names(instance)
+
+    def log_added():
+        group = Group.objects.filter(pk=instance.pk).first()
+        if group is not None:
+            _log_change(group, GROUP_PERMISSIONS, added=sorted(_object_permission_names(group) - before))
+
+    run_after_response(log_added)

@@ -1,6 +1,7 @@
 """The audit log: logins, lockouts, group and permission changes, phone reveals; retention and purge."""
 
 from datetime import timedelta
+from html.parser import HTMLParser
 
 import pytest
 import time_machine
@@ -71,10 +72,56 @@ def test_group_and_permission_changes_name_what_changed(client, admin_user, staf
     row = GroupPagePermission.objects.create(
         group=editors, page=root, permission=Permission.objects.get(codename="add_page")
     )
-    assert entries("accounts.group_permissions").last().data["added"][0].startswith("页面“Root”")
+    assert entries("accounts.group_permissions").last().data["added"][0].startswith(f"页面“{root.title}”")
     row.delete()
-    assert entries("accounts.group_permissions").last().data["removed"][0].startswith("页面“Root”")
+    assert entries("accounts.group_permissions").last().data["removed"][0].startswith(f"页面“{root.title}”")
     assert not ModelLogEntry.objects.filter(action__startswith="accounts.", data={}).exists()
+
+
+class FormFields(HTMLParser):
+    """The values a browser would post from a page's forms: text and hidden inputs, ticked boxes, selections."""
+
+    def __init__(self):
+        super().__init__()
+        self.data, self.select = [], None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name and attrs.get("type") not in ("submit", "button", "file"):
+            if attrs.get("type") not in ("checkbox", "radio") or "checked" in attrs:
+                self.data.append((name, attrs.get("value", "on" if attrs.get("type") == "checkbox" else "")))
+        elif tag == "select" and name:
+            self.select = name
+        elif tag == "option" and self.select and "selected" in attrs:
+            self.data.append((self.select, attrs.get("value", "")))
+        elif tag == "textarea" and name:
+            self.data.append((name, ""))
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self.select = None
+
+
+def test_page_permissions_added_in_wagtails_group_editor_are_logged(client, admin_user):
+    editors = Group.objects.create(name="编辑组")
+    root = Page.get_first_root_node()
+    client.force_login(admin_user)
+    url = f"/admin/groups/edit/{editors.pk}/"
+    parser = FormFields()
+    parser.feed(client.get(url).content.decode())
+    data = {}
+    for name, value in parser.data:
+        data.setdefault(name, []).append(value)
+    data["name"] = ["编辑组"]
+    data["page_permissions-TOTAL_FORMS"] = ["1"]
+    data["page_permissions-0-page"] = [str(root.pk)]
+    data["page_permissions-0-permissions"] = ["add_page", "change_page"]
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert GroupPagePermission.objects.filter(group=editors).count() == 2  # bulk-created: no signal
+    added = entries("accounts.group_permissions").filter(object_id=str(editors.pk)).last().data["added"]
+    assert len(added) == 2 and all(name.startswith(f"页面“{root.title}”") for name in added)
 
 
 def test_every_reveal_of_a_letter_writer_s_phone_is_logged(client):
