@@ -14,6 +14,9 @@ LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"handlers":
 
 # Tests log in with force_login; the two-factor tests switch the requirement on themselves.
 PORTAL_REQUIRE_2FA = False
+# Tests travel in time with a logged-in client; the admin session limits are tested in tests/accounts
+# with the production values (its conftest sets them), everywhere else they stay out of the way.
+PORTAL_ADMIN_IDLE_TIMEOUT = PORTAL_ADMIN_SESSION_MAX_AGE = 10 * 365 * 24 * 3600
 
 # Static files come from the finders; nothing is collected in tests.
 STATIC_ROOT = None

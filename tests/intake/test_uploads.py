@@ -11,6 +11,7 @@ from PIL import Image
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 from legal_services.models import LegalAidApplication, LegalAidAttachment
 from mailbox.models import Attachment, Letter
@@ -148,7 +149,12 @@ def test_a_photo_taken_sideways_stays_upright_without_its_orientation_tag(client
 def test_an_editors_photo_loses_its_metadata_in_the_original_and_every_rendition(admin_client, home, media_root):
     photo = image_bytes("JPEG", size=(120, 80), gps=True)
     response = admin_client.post(
-        "/admin/images/add/", {"title": "现场照片", "file": SimpleUploadedFile("现场照片.jpg", photo)}
+        "/admin/images/add/",
+        {
+            "title": "现场照片",
+            "file": SimpleUploadedFile("现场照片.jpg", photo),
+            "collection": Collection.get_first_root_node().pk,
+        },
     )
     assert response.status_code == 302
     image = get_image_model().objects.get()
@@ -163,7 +169,10 @@ def test_an_editors_photo_loses_its_metadata_in_the_original_and_every_rendition
 
 def test_an_editors_photo_from_the_multiple_uploader_is_stripped_too(admin_client, home, media_root):
     photo = image_bytes("JPEG", size=(120, 80), gps=True)
-    response = admin_client.post("/admin/images/multiple/add/", {"files[]": SimpleUploadedFile("a.jpg", photo)})
+    response = admin_client.post(
+        "/admin/images/multiple/add/",
+        {"files[]": SimpleUploadedFile("a.jpg", photo), "collection": Collection.get_first_root_node().pk},
+    )
     assert response.status_code == 200 and response.json()["success"]
     image = get_image_model().objects.get()
     exif, gps, _info, _size = exif_of(Path(image.file.path).read_bytes())
