@@ -67,16 +67,13 @@ def mask_personal_details(text: str, *, name: str = "", phone: str = "") -> Mask
     if len(phone_digits) >= 7:
         # The writer's own number, also when written with separators inside it.
         spaced = r"[ -]?".join(re.escape(digit) for digit in phone_digits)
-        replace(re.compile(rf"(?<!\d){spaced}(?!\d)"), "电话", lambda value: mask_digits(_digits(value), 3, 4))
+        replace(re.compile(rf"(?<!\d){spaced}(?!\d)"), "电话", mask_phone)
     replace(ID_NUMBER, "身份证号", lambda value: mask_digits(value, 3, 2))
-    replace(MOBILE, "电话", lambda value: mask_digits(_digits(value), 3, 4))
+    replace(MOBILE, "电话", mask_phone)
     replace(HOUSE_NUMBER, "地址", lambda value: "**")
     return result
 
 
 def mask_phone(phone: str | None) -> str:
     """138 0000 1234 → 138****1234: the first three and last four digits, enough to tell numbers apart."""
-    digits = "".join(char for char in phone or "" if char.isdigit())
-    if len(digits) <= 7:
-        return "*" * len(digits)
-    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+    return mask_digits(_digits(phone), 3, 4)
