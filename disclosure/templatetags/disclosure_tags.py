@@ -2,9 +2,7 @@
 
 from django import template
 
-from wagtail.models import Site
-
-from columns.plugins.gov_info.models import GovInfoColumnPage
+from wagtail.models import Page, Site
 
 from ..models import DisclosurePage
 
@@ -23,7 +21,8 @@ def disclosure_column(context):
     """The site's live 政务公开 column, for the breadcrumbs of the request views."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
-    columns = GovInfoColumnPage.objects.live().public()
+    # the column types the pages may live under (the 政务公开 column), without importing the plugin by name
+    columns = Page.objects.live().public().type(*DisclosurePage.allowed_parent_page_models())
     if site is not None:
         columns = columns.descendant_of(site.root_page)
     return columns.order_by("path").first()
