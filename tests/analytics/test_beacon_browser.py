@@ -20,18 +20,16 @@ def test_every_view_is_counted_by_the_beacon_without_cookies(live_server, news_c
     assert os.path.exists(CHROMIUM), f"{CHROMIUM} is missing: install Debian's chromium package (scripts/test does)"
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     article = add_items(news_column, NewsPage, 1)[0]
-    beacons = []
+    sent, answers = [], []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        context = browser.new_context(user_agent=BROWSER, locale="zh-CN")
-        page = context.new_page()
+        page = browser.new_context(user_agent=BROWSER, locale="zh-CN").new_page()
         page.set_default_timeout(20_000)
-        page.on("requestfinished", lambda request: "/analytics/hit/" in request.url and beacons.append(request))
         for _ in range(2):
-            page.goto(f"{live_server.url}{article.url}")
-            page.wait_for_load_state("networkidle")
-        sent = [request.all_headers() for request in beacons]
-        answers = [request.response().json() for request in beacons]
+            with page.expect_response(lambda response: "/analytics/hit/" in response.url) as beacon:
+                page.goto(f"{live_server.url}{article.url}")
+            sent.append(beacon.value.request.all_headers())
+            answers.append(beacon.value.json())
         browser.close()
     assert len(sent) == 2 and not any("cookie" in headers for headers in sent)
     assert [answer["views"] for answer in answers] == [1, 2]
