@@ -18,6 +18,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("captcha/", include("captcha.urls")),
     path("columns/", include("columns.urls")),
+    path("analytics/", include("analytics.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include("search.api_urls")),
 ]
@@ -34,6 +35,8 @@ urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("mailbox/", include("mailbox.urls")),
     path("legal/", include("legal_services.urls")),
+    path("feedback/", include("feedback.urls")),
+    path("disclosure/", include("disclosure.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

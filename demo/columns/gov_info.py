@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from columns.plugins.gov_info.models import GovInfoPage, Validity
 
+from ..disclosure import seed_disclosure_pages
 from . import seeds
 
 
@@ -31,6 +32,7 @@ def seed_govinfo(column):
         )
         column.add_child(instance=item)
         item.save_revision().publish()
+    seed_disclosure_pages(column)
 
 
 DEMO_DOCUMENTS = [

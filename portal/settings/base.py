@@ -42,6 +42,10 @@ INSTALLED_APPS = [
     "legal_services",
     "mediation",
     "mailbox",
+    # Public side of the site (branch public): 网站纠错, visitor statistics, 依申请公开.
+    "feedback",
+    "analytics",
+    "disclosure",
     "search",
     "twofactor",
     # Staff account security (accounts/): login lockout (django-axes), password rules, sessions, audit.
@@ -383,3 +387,12 @@ LOGGING = {
 
 CAPTCHA_FONT_SIZE = 32
 CAPTCHA_LETTER_ROTATION = (-20, 20)
+
+# 网站纠错, visitor statistics, 依申请公开 (feedback/, analytics/, disclosure/); see README "网站纠错与访问统计".
+# Working days to take up and to fix a 找错 report (the national 找错 platform's 1 and 3, see feedback/models.py).
+FEEDBACK_ACKNOWLEDGE_WORKDAYS = env_int("FEEDBACK_ACKNOWLEDGE_WORKDAYS", 1)
+FEEDBACK_RESOLVE_WORKDAYS = env_int("FEEDBACK_RESOLVE_WORKDAYS", 3)
+# Raw visitor hits are kept this many days after being aggregated into daily rows, then deleted.
+ANALYTICS_RAW_RETENTION_DAYS = env_int("ANALYTICS_RAW_RETENTION_DAYS", 30)
+# Hits counted per address per minute; more (a reload loop, a script) are answered but not counted.
+ANALYTICS_HITS_PER_MINUTE = env_int("ANALYTICS_HITS_PER_MINUTE", 60)

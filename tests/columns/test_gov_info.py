@@ -20,6 +20,7 @@ from columns.plugins.gov_info.models import (
 )
 from columns.plugins.news.models import NewsColumnPage, NewsPage
 from demo.columns import seed_column
+from disclosure.models import DisclosurePage
 from home.models import HomePage
 from portal.models import SerialCounter
 from tests.columns.helpers import add_column
@@ -91,7 +92,8 @@ def test_column_lives_under_the_home_page_once(home, column):
 
 def test_documents_live_only_in_their_column(home, column):
     news = add_column(home, NewsColumnPage, "政法要闻", "zfyw")
-    assert column.allowed_subpage_models() == [GovInfoPage]
+    # besides its documents, the column holds the 政务公开 text pages (指南, 制度, 年度报告, 依申请公开)
+    assert column.allowed_subpage_models() == [GovInfoPage, DisclosurePage]
     assert GovInfoPage.can_create_at(column)
     assert not GovInfoPage.can_create_at(home)
     assert not GovInfoPage.can_create_at(news)

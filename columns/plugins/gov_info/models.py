@@ -83,7 +83,7 @@ class GovInfoColumnPage(ColumnPage):
     icon = "doc-full"
     update_interval = timedelta(days=183)
 
-    subpage_types = ["gov_info.GovInfoPage"]
+    subpage_types = ["gov_info.GovInfoPage", "disclosure.DisclosurePage"]
     template = "gov_info/gov_info_column_page.html"
 
     class Meta:
