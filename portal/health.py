@@ -16,6 +16,7 @@ from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from .background.heartbeat import worker_is_alive
@@ -67,6 +68,7 @@ def run_checks() -> dict[str, str]:
     return results
 
 
+@csrf_exempt  # a probe holds no session; any other method gets a plain 405
 @never_cache
 @require_safe
 def healthz(request):

@@ -1,5 +1,6 @@
 """Periodic jobs go through the task queue (one timer each), and the worker runs them with a heartbeat."""
 
+import logging
 import re
 from datetime import timedelta
 from pathlib import Path
@@ -69,7 +70,7 @@ def test_a_failing_job_fails_the_timer_unit(settings):
 
 
 @pytest.mark.django_db(transaction=True)  # the worker closes its database connection after each task
-def test_with_the_database_backend_the_timer_queues_and_the_worker_runs_and_beats(settings, client):
+def test_with_the_database_backend_the_timer_queues_and_the_worker_runs_and_beats(settings, client, capsys):
     settings.TASKS = DATABASE_BACKEND
     due_mail()
     call_command("enqueue_job", "deliver_outbox")
@@ -77,7 +78,12 @@ def test_with_the_database_backend_the_timer_queues_and_the_worker_runs_and_beat
     assert DBTaskResult.objects.get().status == "READY"
     assert client.get("/healthz").json()["checks"]["worker"] == "failed"  # no worker yet
 
-    call_command("run_worker", "--batch", "--no-startup-delay", "--worker-id", "w1", verbosity=0)
+    tasks_logger = logging.getLogger("django_tasks")
+    level, handlers = tasks_logger.level, list(tasks_logger.handlers)
+    call_command("run_worker", "--batch", "--no-startup-delay", "--worker-id", "w1")
+    # No INFO chatter per task: the levels stay LOGGING's (db_worker would force INFO and its own handler).
+    assert (tasks_logger.level, tasks_logger.handlers) == (level, handlers)
+    assert "run_periodic_job" not in capsys.readouterr().out
 
     assert len(mail.outbox) == 1
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
