@@ -98,3 +98,14 @@ def test_with_the_database_backend_the_timer_queues_and_the_worker_runs_and_beat
 def test_enqueue_job_lists_the_jobs(capsys):
     call_command("enqueue_job", "--list")
     assert "publish_scheduled\tpublish_scheduled" in capsys.readouterr().out
+
+
+@pytest.mark.django_db(transaction=True)
+def test_every_periodic_job_runs_in_the_worker(settings, capsys):
+    settings.TASKS = DATABASE_BACKEND
+    for name in settings.PORTAL_PERIODIC_JOBS:
+        call_command("enqueue_job", name)
+    call_command("run_worker", "--batch", "--no-startup-delay", verbosity=0)
+    results = DBTaskResult.objects.all()
+    assert len(results) == len(settings.PORTAL_PERIODIC_JOBS)
+    assert {result.status for result in results} == {"SUCCESSFUL"}, [result.traceback for result in results]
