@@ -6,10 +6,19 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from .background.models import WorkerHeartbeat
 from .notify.models import ChannelKind, OutboxMessage, OutboxStatus
 from .validators import validate_phone
 
-__all__ = ["ChannelKind", "OutboxMessage", "OutboxStatus", "SerialCounter", "SiteIdentity", "WorkdayAdjustment"]
+__all__ = [
+    "ChannelKind",
+    "OutboxMessage",
+    "OutboxStatus",
+    "SerialCounter",
+    "SiteIdentity",
+    "WorkdayAdjustment",
+    "WorkerHeartbeat",
+]
 
 postcode_validator = RegexValidator(r"^\d{6}$", "邮政编码应为6位数字。")
 site_code_validator = RegexValidator(r"^[0-9A-Za-z]{10}$", "网站标识码应为10位数字或字母。")

@@ -9,8 +9,10 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .admin_reports import SiteHistoryView
+from .health import healthz
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),  # the load balancer's check (portal/health.py)
     # Same paths (and so the same reversed URLs) as Wagtail's site history, matched first.
     path("admin/reports/site-history/", SiteHistoryView.as_view()),
     path("admin/reports/site-history/results/", SiteHistoryView.as_view(results_only=True)),

@@ -104,6 +104,11 @@ class Dictionary:
 dictionary = Dictionary()
 
 
+def load_dictionary():
+    """Load jieba and the editors' words now (portal.warmup runs it when a worker boots)."""
+    dictionary.tokenizer()
+
+
 def bump_dictionary_version():
     """Make every worker reload the dictionary before its next segmentation."""
     try:

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.requests.RequestIdMiddleware",  # X-Request-ID on the response and in every log line
     "portal.after_response.AfterResponseMiddleware",  # mail and notices go out after the response
     "portal.middleware.PermissionsPolicyMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
@@ -362,6 +363,45 @@ TASK_BACKENDS = {
 if PORTAL_TASKS_BACKEND not in TASK_BACKENDS:
     stop(f"PORTAL_TASKS_BACKEND={PORTAL_TASKS_BACKEND!r} is not one of {', '.join(TASK_BACKENDS)}")
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[PORTAL_TASKS_BACKEND]}}
+
+# Serving at scale (issue 14: worker, periodic jobs, health check, S3 media, request ids; README
+# "Deploying on one host / on several hosts").
+# Periodic jobs: name -> the management command (and arguments) one run executes. Each has one
+# systemd timer (deploy/systemd/portal-job-<name>.timer) running `manage.py enqueue_job <name>`,
+# which hands it to the task queue (the worker runs it; with the immediate backend it runs at once).
+PORTAL_PERIODIC_JOBS = {
+    "publish_scheduled": ["publish_scheduled"],  # Wagtail's scheduled publishing and unpublishing
+    "deliver_outbox": ["deliver_outbox"],  # notices due, retries included
+    "mailbox_reminders": ["mailbox_reminders"],  # letters due soon or overdue
+    "remind_overdue_checks": ["remind_overdue_checks"],  # post-publication checks overdue
+    "purge_audit_log": ["purge_audit_log"],  # audit entries past PORTAL_AUDIT_RETENTION_DAYS
+    "purge_legal_aid": ["purge_legal_aid"],  # closed legal-aid applications past their retention
+    "prune_task_results": ["prune_db_task_results", "--min-age-days", "7"],  # finished task rows
+}
+# `manage.py run_worker` writes a heartbeat row this often; /healthz fails when the newest is older
+# than PORTAL_WORKER_MAX_SILENCE seconds (only with a queue backend: the immediate one needs no worker).
+PORTAL_WORKER_HEARTBEAT_SECONDS = env_int("PORTAL_WORKER_HEARTBEAT_SECONDS", 15)
+PORTAL_WORKER_MAX_SILENCE = env_int("PORTAL_WORKER_MAX_SILENCE", 120)
+# Media on S3-compatible object storage (django-storages) when a bucket is named, so that several
+# app servers share uploads; credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
+PORTAL_MEDIA_S3_BUCKET = env_str("PORTAL_MEDIA_S3_BUCKET")
+if PORTAL_MEDIA_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": PORTAL_MEDIA_S3_BUCKET,
+            "endpoint_url": env_str("PORTAL_MEDIA_S3_ENDPOINT_URL") or None,  # MinIO, Ceph, a provider's
+            "region_name": env_str("PORTAL_MEDIA_S3_REGION") or None,
+            "location": env_str("PORTAL_MEDIA_S3_PREFIX"),  # a folder inside the bucket
+            "custom_domain": env_str("PORTAL_MEDIA_S3_CUSTOM_DOMAIN") or None,  # public host of the media
+            "default_acl": None,  # the bucket's policy decides; documents are streamed, never linked
+            "querystring_auth": env_bool("PORTAL_MEDIA_S3_SIGNED_URLS", False),
+            "file_overwrite": False,
+        },
+    }
+# A request id (X-Request-ID from the proxy, or a new one) on every response and log line.
+# Production logs one line per record; PORTAL_LOG_JSON=true writes them as JSON objects.
+PORTAL_LOG_JSON = env_bool("PORTAL_LOG_JSON", False)
 
 # Notices (portal/notify): retries of failed deliveries, the office's group robots and mobiles, SMS.
 NOTIFY_MAX_ATTEMPTS = env_int("NOTIFY_MAX_ATTEMPTS", 6)

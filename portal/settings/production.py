@@ -24,3 +24,31 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"  # Wagtail marks its preview views SAMEORIGIN itself
+# The load balancer probes /healthz over plain HTTP on the app servers' own port.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Logging (issue 14): WARNING by default, the framework's and the task queue's chatter included;
+# every record on one line with the request id (portal/requests.py), JSON objects with PORTAL_LOG_JSON.
+# A failed request is one line: Django's request log (4xx WARNING, 5xx ERROR with its traceback folded).
+LOG_LEVEL = env_str("LOG_LEVEL", "WARNING")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "portal.requests.RequestIdFilter"}},
+    "formatters": {
+        "line": {"()": "portal.requests.OneLineFormatter"},
+        "json": {"()": "portal.requests.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if PORTAL_LOG_JSON else "line",  # noqa: F405
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        name: {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False}
+        for name in ("django", "django.request", "django_tasks", "django_tasks_db", "wagtail")
+    },
+}
