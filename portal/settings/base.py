@@ -383,3 +383,10 @@ LOGGING = {
 
 CAPTCHA_FONT_SIZE = 32
 CAPTCHA_LETTER_ROTATION = (-20, 20)
+
+# Assessment 通报 documents (assessment/documents): the TrueType CJK font embedded in the PDF and drawn
+# into the charts (scripts/_fonts.sh installs Debian's fonts-wqy-zenhei); without it the PDF falls back
+# to reportlab's built-in STSong-Light and the charts to Noto CJK. Days after issue by which a 约谈 must
+# be held before the follow-up counts as overdue on the dashboard.
+ASSESSMENT_DOCUMENT_FONT = env_str("ASSESSMENT_DOCUMENT_FONT", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
+ASSESSMENT_INTERVIEW_DAYS = env_int("ASSESSMENT_INTERVIEW_DAYS", 15)
