@@ -85,3 +85,9 @@ class OverdueFollowUpsPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_overdue_followups_panel(request, panels):
     panels.append(OverdueFollowUpsPanel(request.user))
+
+
+@hooks.register("register_log_actions")
+def register_tongbao_log_actions(actions):
+    """Issuing a 通报 is in the audit trail with its document number."""
+    actions.register_action("assessment.tongbao_issue", "印发考核通报", "印发了考核通报")
