@@ -129,11 +129,7 @@ def excel_tables(content):
 @pytest.fixture
 def year_of_data(home, news_column, notice_column):
     with time_machine.travel(at(2026, 1, 20), tick=False):
-        import time
-
-        t = time.process_time()
         call_command("make_assessment_year", year=YEAR, items=400, seed=16, stdout=StringIO())
-        open("/tmp/tongbao_cmd_time", "w").write(str(time.process_time() - t))
         yield
 
 
