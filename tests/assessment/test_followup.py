@@ -47,14 +47,16 @@ def test_a_talk_is_recorded_and_checked(staff, followup):
     assert staff.get("/admin/snippets/assessment/interviewfollowup/add/").status_code in (302, 403)
 
 
-def test_overdue_follow_ups_are_on_the_dashboard(staff, followup, settings):
+def test_overdue_follow_ups_are_on_the_dashboard(staff, admin_user, followup):
     assert "没有超期的约谈跟进。" in staff.get("/admin/").content.decode()
     with time_machine.travel(at(2027, 1, 10), tick=False):  # no talk 15 days after issue
+        staff.force_login(admin_user)  # the session of 2026-12-20 has expired
         html = staff.get("/admin/").content.decode()
         assert "超期的约谈跟进（1）" in html and "乙镇" in html and "尚未约谈" in html
         record(staff, followup, held_on="2027-01-08", attendees="乙镇党委书记", agreed="每月报送3条", due="2027-01-31")
         assert "没有超期的约谈跟进。" in staff.get("/admin/").content.decode()
     with time_machine.travel(at(2027, 2, 2), tick=False):  # the agreed deadline has passed
+        staff.force_login(admin_user)
         assert "超期的约谈跟进（1）" in staff.get("/admin/").content.decode()
         record(
             staff,
@@ -68,11 +70,12 @@ def test_overdue_follow_ups_are_on_the_dashboard(staff, followup, settings):
         assert "没有超期的约谈跟进。" in staff.get("/admin/").content.decode()
 
 
-def test_later_periods_show_whether_the_unit_improved(staff, followup, news_column):
+def test_later_periods_show_whether_the_unit_improved(staff, admin_user, followup, news_column):
     page = staff.get(f"/admin/assessment/tongbao/{followup.tongbao_id}/").content.decode()
     assert "2026年12月" in page and "本期未结束" in page
     for day in (3, 9, 15):
         make_item(news_column, followup.unit, submitted=at(2026, 12, day), published=at(2026, 12, day + 1))
     with time_machine.travel(at(2027, 1, 10), tick=False):
+        staff.force_login(admin_user)
         page = staff.get(f"/admin/assessment/tongbao/{followup.tongbao_id}/").content.decode()
         assert "2026年12月：第1名" in page and "已改进" in page
