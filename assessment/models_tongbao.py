@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from portal.storage import private_storage
@@ -85,12 +85,6 @@ class Tongbao(models.Model):
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="印发人", null=True, on_delete=models.SET_NULL, related_name="+"
     )
-
-    panels = [
-        FieldPanel("title"),
-        MultiFieldPanel([FieldPanel("issuing_body"), FieldPanel("number_pattern"), FieldPanel("issue_date")], "文头"),
-        FieldPanel("distribution"),
-    ]
 
     class Meta:
         verbose_name = "正式通报"

@@ -42,7 +42,7 @@ def next_seq(year):
     return (Tongbao.objects.filter(year=year).aggregate(top=Max("seq"))["top"] or 0) + 1
 
 
-def issue(tongbao, request, make_notice=True):
+def issue(tongbao, request):
     """Number and freeze ``tongbao``: content, PDF, .docx and Excel as they are now, one follow-up per unit
     on its 约谈 list, and a draft 通知公告 with the Excel attached. All or nothing."""
     user = request.user
@@ -64,12 +64,12 @@ def issue(tongbao, request, make_notice=True):
             locked.save()
             for row in data["interview"]:
                 InterviewFollowUp.objects.create(tongbao=locked, unit_id=row["id"])
-            if make_notice:
-                locked.notice = create_notice_draft(request, locked)
+            workbook = excel(locked)
+            locked.notice = create_notice_draft(request, locked, workbook)
             name = f"tongbao-{locked.year}-{locked.seq:03d}"
             locked.pdf_file.save(f"{name}.pdf", ContentFile(pdf.render(locked)), save=False)
             locked.docx_file.save(f"{name}.docx", ContentFile(docx.render(locked)), save=False)
-            locked.xlsx_file.save(f"{name}.xlsx", ContentFile(excel(locked)), save=False)
+            locked.xlsx_file.save(f"{name}.xlsx", ContentFile(workbook), save=False)
             locked.save()
             log(instance=locked, action="assessment.tongbao_issue", user=user, data={"number": locked.number})
     except IntegrityError:

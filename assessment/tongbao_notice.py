@@ -9,7 +9,6 @@ from wagtail.log_actions import log
 from wagtail.models import Collection
 from wagtail.rich_text import RichText
 
-from . import exports
 from .notice import body_html, notice_column
 from .tongbao_content import FrozenReport, header
 
@@ -26,8 +25,9 @@ def notice_html(tongbao):
     return "".join(parts)
 
 
-def create_notice_draft(request, tongbao):
-    """Raises ``notice.NoNoticeColumn`` (with the reason in Chinese) when the site has no 通知公告 column."""
+def create_notice_draft(request, tongbao, workbook):
+    """``workbook`` is the 通报's Excel, attached as it is. Raises ``notice.NoNoticeColumn`` (with the
+    reason in Chinese) when the site has no 通知公告 column."""
     column = notice_column(request)
     document = get_document_model()(
         title=f"{tongbao.title}（附表）",
@@ -36,7 +36,7 @@ def create_notice_draft(request, tongbao):
     )
     document.file.save(
         f"tongbao-{tongbao.year}-{tongbao.seq:03d}.xlsx",
-        ContentFile(exports.excel(FrozenReport(tongbao.data))),
+        ContentFile(workbook),
         save=False,
     )
     document.save()

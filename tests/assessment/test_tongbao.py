@@ -142,13 +142,17 @@ def test_permissions(client, staff, units):
     )
     client.force_login(reader)
     assert client.get(f"/admin/assessment/tongbao/{tongbao.pk}/").status_code == 200
-    assert client.post(f"/admin/assessment/tongbao/{tongbao.pk}/issue/").status_code == 403
-    assert (
-        client.post("/admin/assessment/tongbao/new/", {"kind": "month", "year": 2026, "number": 10}).status_code == 403
-    )
+    denied = (302, "/admin/")  # Wagtail's "no permission"
+    response = client.post(f"/admin/assessment/tongbao/{tongbao.pk}/issue/")
+    assert (response.status_code, response["Location"]) == denied
+    response = client.post("/admin/assessment/tongbao/new/", {"kind": "month", "year": 2026, "number": 10})
+    assert (response.status_code, response["Location"]) == denied
+    tongbao.refresh_from_db()
+    assert not tongbao.issued and Tongbao.objects.count() == 1
     group.permissions.remove(Permission.objects.get(codename="view_report"))
-    assert client.get(f"/admin/assessment/tongbao/{tongbao.pk}/pdf/").status_code == 403
-    assert client.get("/admin/assessment/tongbao/").status_code == 403
+    for url in (f"/admin/assessment/tongbao/{tongbao.pk}/pdf/", "/admin/assessment/tongbao/"):
+        response = client.get(url)
+        assert (response.status_code, response["Location"]) == denied
 
 
 def test_print_page_is_an_a4_document_without_inline_styles(staff, units):
