@@ -190,3 +190,6 @@ class IssuedReport(models.Model):
 
     def __str__(self):
         return self.title
+
+
+from .models_tongbao import InterviewFollowUp, Tongbao, TongbaoSettings  # noqa: E402, F401  (the 通报 and 约谈 follow-up)

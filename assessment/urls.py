@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import tongbao_urls, views
 
 app_name = "assessment"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("excel/", views.excel_view, name="excel"),
     path("pdf/", views.pdf_view, name="pdf"),
     path("draft/", views.draft_view, name="draft"),
+    *tongbao_urls.urlpatterns,
 ]

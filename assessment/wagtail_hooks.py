@@ -74,3 +74,6 @@ def register_assessment_urls():
 @hooks.register("register_permissions")
 def register_report_permission():
     return Permission.objects.filter(content_type__app_label="assessment", codename="view_report")
+
+
+from . import tongbao_hooks  # noqa: E402, F401  (正式通报 and 约谈跟进: menu, snippets, dashboard panel)

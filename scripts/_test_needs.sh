@@ -3,8 +3,10 @@
 # Each ensure_* function is idempotent and quick when its part is already there.
 source scripts/_venv.sh
 source scripts/_browser.sh
+source scripts/_fonts.sh
 
 install_test_needs() {
     ensure_venv requirements-dev.txt
     ensure_browser
+    ensure_fonts
 }

@@ -436,3 +436,9 @@ FEEDBACK_RESOLVE_WORKDAYS = env_int("FEEDBACK_RESOLVE_WORKDAYS", 3)
 ANALYTICS_RAW_RETENTION_DAYS = env_int("ANALYTICS_RAW_RETENTION_DAYS", 30)
 # Hits counted per address per minute; more (a reload loop, a script) are answered but not counted.
 ANALYTICS_HITS_PER_MINUTE = env_int("ANALYTICS_HITS_PER_MINUTE", 60)
+# Assessment 通报 documents (assessment/documents): the TrueType CJK font embedded in the PDF and drawn
+# into the charts (scripts/_fonts.sh installs Debian's fonts-wqy-zenhei); without it the PDF falls back
+# to reportlab's built-in STSong-Light and the charts to Noto CJK. Days after issue by which a 约谈 must
+# be held before the follow-up counts as overdue on the dashboard.
+ASSESSMENT_DOCUMENT_FONT = env_str("ASSESSMENT_DOCUMENT_FONT", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
+ASSESSMENT_INTERVIEW_DAYS = env_int("ASSESSMENT_INTERVIEW_DAYS", 15)
