@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .admin_reports import SiteHistoryView
+from .cache_headers import purged_on_publish
 
 urlpatterns = [
     # Same paths (and so the same reversed URLs) as Wagtail's site history, matched first.
@@ -18,7 +19,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("captcha/", include("captcha.urls")),
     path("columns/", include("columns.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", purged_on_publish(sitemap), name="sitemap"),
     path("", include("search.api_urls")),
 ]
 
