@@ -243,7 +243,7 @@ def run(db, args):
                     env=env,
                     stdout=logs,
                     stderr=logs,
-                )  # fmt: skip
+                )
             )
         processes.append(
             subprocess.Popen(
