@@ -114,7 +114,7 @@ def prepare(db, env):
     print(f"  prepared in {time.monotonic() - started:.0f} s")
 
 
-def wait_for(port, path="/static/portal/css/portal.css", timeout=60):
+def wait_for(port, path="/static/portal/css/portal.css", timeout=300):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
@@ -220,7 +220,12 @@ def run(db, args):
     nginx_port, static_port, floor_port = free_port(), free_port(), free_port()
     env = environment(db, workdir, nginx_port)
     print(f"\n== {db}: {env['DATABASE_URL']}, cache {'Redis' if 'REDIS_URL' in env else 'local memory'}")
-    prepare(db, env)
+    marker = workdir / "prepared"
+    if marker.exists():
+        print("  reusing the database prepared in this --keep directory")
+    else:
+        prepare(db, env)
+        marker.touch()
     os.environ.update(env)
     import django
 
@@ -348,7 +353,9 @@ def main():
     parser.add_argument("--publish-duration", type=int, default=25, help="seconds of the publish-during-load run")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per instance")
-    parser.add_argument("--keep", help="keep the databases, logs and nginx files under this directory")
+    parser.add_argument(
+        "--keep", help="keep the databases, logs and nginx files under this directory (a second run reuses them)"
+    )
     args = parser.parse_args()
     if reason := nginx_missing_reason() or (None if shutil.which("wrk") else "wrk is not installed"):
         sys.exit(f"bench/load.py: {reason}")
