@@ -10,6 +10,9 @@ class PortalConfig(AppConfig):
 
         from wagtail.images import get_image_model
 
+        from .frontend_cache import connect_signals
         from .images import strip_uploaded_image
+
+        connect_signals()
 
         pre_save.connect(strip_uploaded_image, sender=get_image_model(), dispatch_uid="portal-strip-image-metadata")

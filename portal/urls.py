@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .admin_reports import SiteHistoryView
+from .cache_headers import purged_on_publish
 from .health import healthz
 
 urlpatterns = [
@@ -21,7 +22,7 @@ urlpatterns = [
     path("captcha/", include("captcha.urls")),
     path("columns/", include("columns.urls")),
     path("analytics/", include("analytics.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", purged_on_publish(sitemap), name="sitemap"),
     path("", include("search.api_urls")),
 ]
 

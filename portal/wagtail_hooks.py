@@ -10,6 +10,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import cache_headers
 from .documents import may_serve
 from .models import WorkdayAdjustment
 from .notify.views import FailedNoticesView, permission_policy
@@ -67,3 +68,9 @@ def keep_unpublished_documents_private(document, request):
     """A unit's attachment stays private until a live page uses it or an editor makes it public."""
     if not may_serve(document, request.user):
         raise Http404
+
+
+@hooks.register("before_serve_page")
+def mark_page_purged(page, request, serve_args, serve_kwargs):
+    """Wagtail pages are purged from nginx when they change, so their Cache-Control may keep them long."""
+    cache_headers.mark_page_purged(page, request, serve_args, serve_kwargs)

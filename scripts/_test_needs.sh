@@ -4,9 +4,11 @@
 source scripts/_venv.sh
 source scripts/_browser.sh
 source scripts/_fonts.sh
+source scripts/_nginx.sh
 
 install_test_needs() {
     ensure_venv requirements-dev.txt
     ensure_browser
     ensure_fonts
+    ensure_nginx
 }

@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from . import service
@@ -41,6 +42,7 @@ def facet_links(result, query_args):
     return {"columns": columns, "years": years}
 
 
+@never_cache  # results are never kept by nginx or browsers: every query is its own (README "Front cache")
 @require_GET
 def search(request):
     form, params, result = _run(request)
@@ -62,6 +64,7 @@ def search(request):
     )
 
 
+@never_cache
 @require_GET
 def search_api(request):
     _form, _params, result = _run(request)

@@ -93,6 +93,10 @@ MIDDLEWARE = [
     "portal.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Front cache (README "Front cache"): ETag and 304 answers, then Cache-Control for nginx, outside the
+    # session, locale and CSRF middleware so that it sees the cookies and Vary they add.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "portal.cache_headers.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -415,6 +419,24 @@ NOTIFY_OFFICE_DINGTALK_WEBHOOK = env_str("NOTIFY_OFFICE_DINGTALK_WEBHOOK")
 NOTIFY_OFFICE_DINGTALK_SECRET = env_str("NOTIFY_OFFICE_DINGTALK_SECRET")
 NOTIFY_OFFICE_SMS_PHONES = env_list("NOTIFY_OFFICE_SMS_PHONES")
 NOTIFY_SMS_PROVIDER = env_str("NOTIFY_SMS_PROVIDER", "portal.notify.channels.LoggingSmsProvider")
+
+# Front cache (README "Front cache"; portal/cache_headers.py, portal/frontend_cache.py, deploy/nginx/).
+# Anonymous pages are public for browsers PORTAL_CACHE_MAX_AGE seconds and for nginx
+# PORTAL_CACHE_S_MAXAGE (Wagtail pages, feeds, sitemap: purged on publish) or PORTAL_CACHE_VIEW_S_MAXAGE
+# (other public views, which nothing purges). PORTAL_FRONTEND_CACHE_URLS lists the nginx servers that
+# get a PURGE (e.g. http://127.0.0.1:80); empty, nothing is purged.
+PORTAL_CACHE_MAX_AGE = env_int("PORTAL_CACHE_MAX_AGE", 60)
+PORTAL_CACHE_S_MAXAGE = env_int("PORTAL_CACHE_S_MAXAGE", 3600)
+PORTAL_CACHE_VIEW_S_MAXAGE = env_int("PORTAL_CACHE_VIEW_S_MAXAGE", 60)
+PORTAL_CACHE_PRIVATE_PREFIXES = ("/admin/", "/captcha/")  # never shared, whatever their headers
+PORTAL_FRONTEND_CACHE_URLS = env_list("PORTAL_FRONTEND_CACHE_URLS")
+PORTAL_FRONTEND_CACHE_REPURGE_MS = env_int("PORTAL_FRONTEND_CACHE_REPURGE_MS", 1500)  # second purge; 0: none
+PORTAL_FRONTEND_CACHE_ALWAYS_PURGE = ["/sitemap.xml"]  # paths every change purges
+PORTAL_FRONTEND_CACHE_MAX_LISTING_PAGE = 50  # nginx caches ?page=1..50 only (deploy/nginx/portal.conf)
+WAGTAILFRONTENDCACHE = {
+    f"nginx{number}": {"BACKEND": "portal.frontend_cache.NginxPurgeBackend", "LOCATION": url}
+    for number, url in enumerate(PORTAL_FRONTEND_CACHE_URLS, start=1)
+}
 
 LOGGING = {
     "version": 1,
