@@ -2,7 +2,7 @@
 
 import django_filters
 
-from django.urls import path
+from django.urls import path, reverse
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -13,6 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from intake.admin import NoAddPermissionPolicy
+from search.admin_search import AdminHit, TextSource
 
 from .admin_views import (
     DOWNLOAD_ACTION,
@@ -189,3 +190,36 @@ def register_legal_aid_log_actions(actions):
     """Reveals of personal data and downloads of attachments appear in the audit log in Chinese."""
     actions.register_action(REVEAL_ACTION, "查看个人信息", "查看了申请人完整身份证号和电话")
     actions.register_action(DOWNLOAD_ACTION, "下载附件", "下载了申请附件")
+
+
+class LegalAidSearchSource(TextSource):
+    """Applications in the admin's 全部内容 search; a lawyer finds only those assigned to them."""
+
+    name = "legal-aid"
+    label = "法律援助申请"
+    order = 50
+    icon = "clipboard-list"
+    title_field = "applicant_name"
+    text_fields = ("facts", "tracking_number", "decision_reason", "internal_note")
+
+    def is_shown(self, request):
+        return any(
+            request.user.has_perm(f"legal_services.{action}_legalaidapplication")
+            for action in ("view", "change", "delete")
+        )
+
+    def queryset(self, request):
+        return LegalAidApplication.objects.visible_to(request.user).order_by("-received_at", "-pk")
+
+    def hit(self, request, application):
+        url = reverse("wagtailsnippets_legal_services_legalaidapplication:edit", args=[application.pk])
+        title = f"{application.tracking_number} {application.applicant_name}"
+        return AdminHit(title, url, application.get_case_type_display())
+
+    def more_url(self, request, query):
+        return reverse("wagtailsnippets_legal_services_legalaidapplication:list")
+
+
+@hooks.register("register_admin_search_source")
+def register_legal_aid_search_source():
+    return LegalAidSearchSource()

@@ -6,9 +6,11 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
+from search.admin_search import AdminHit, TextSource
+
 from . import admin_views
 from .dashboard import MailboxPanel
-from .models import Action
+from .models import Action, Letter
 from .permissions import can_use_mailbox_admin
 
 admin_urlpatterns = (
@@ -73,3 +75,30 @@ def register_mailbox_log_actions(actions):
     for action in Action:
         actions.register_action(f"mailbox.{action.value}", f"书记信箱：{action.label}", f"书记信箱：{action.label}")
     actions.register_action(admin_views.REVEAL_PHONE_ACTION, "查看来信人电话", "查看了来信人完整联系电话")
+
+
+class LetterSearchSource(TextSource):
+    """Letters in the admin's 全部内容 search, only those the user may see (a unit sees its own letters)."""
+
+    name = "letters"
+    label = "来信"
+    order = 40
+    icon = "mail"
+    text_fields = ("content", "number", "reply")
+
+    def is_shown(self, request):
+        return can_use_mailbox_admin(request.user)
+
+    def queryset(self, request):
+        return Letter.objects.visible_to(request.user).order_by("-created_at", "-pk")
+
+    def hit(self, request, letter):
+        return AdminHit(letter.title, reverse("mailbox_admin:letter", args=[letter.pk]), letter.number)
+
+    def more_url(self, request, query):
+        return reverse("mailbox_admin:index")
+
+
+@hooks.register("register_admin_search_source")
+def register_letter_search_source():
+    return LetterSearchSource()

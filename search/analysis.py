@@ -127,7 +127,11 @@ def index_tokens(text):
     text = normalize(text)
     if not text:
         return ""
-    tokenizer = dictionary.tokenizer()
+    return tokens_with(dictionary.tokenizer(), text)
+
+
+def tokens_with(tokenizer, text):
+    """``index_tokens`` with a given tokenizer and normalised text: what the indexing processes run."""
     tokens = []
     for token in tokenizer.cut_for_search(text, HMM=False):
         tokens.append(token)

@@ -1,8 +1,14 @@
-"""Editors maintain the search dictionary (terms and synonyms) under 设置 → 搜索词典."""
+"""Editors maintain the search dictionary (terms and synonyms) under 设置 → 搜索词典, and search everything they
+may see under 全部内容 (``search.admin_search``)."""
 
+from django.urls import include, path, reverse
+
+from wagtail import hooks
+from wagtail.admin.search import SearchArea
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import admin_views
 from .models import SearchTerm, Synonym
 
 
@@ -33,3 +39,14 @@ class SearchDictionaryGroup(SnippetViewSetGroup):
 
 
 register_snippet(SearchDictionaryGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_search_urls():
+    return [path("search-all/", include(([path("", admin_views.search_all, name="all")], "search_admin")))]
+
+
+@hooks.register("register_admin_search_area")
+def register_search_all_area():
+    """Why: editors look for a letter, an application or a page by the same Chinese words in one place."""
+    return SearchArea("全部内容", reverse("search_admin:all"), name="search-all", icon_name="search", order=50)

@@ -5,6 +5,7 @@ environment variables (see README, "Configuration"); ``DEBUG`` is off here and
 only ``dev.py`` turns it on.
 """
 
+import os
 import pkgutil
 from datetime import timedelta
 from pathlib import Path
@@ -331,6 +332,10 @@ WAGTAILMEDIA = {
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Chinese-aware search (jieba) on the site database by default, Elasticsearch 8 when configured.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
+
+# Search indexing (search/, README "Search"): processes that cut text with jieba during
+# rebuild_chinese_index / update_index on the database backend; 1 cuts in the command's own process.
+SEARCH_INDEX_PROCESSES = env_int("SEARCH_INDEX_PROCESSES", min(4, os.cpu_count() or 1))
 
 # Elasticsearch is used only when configured; index names carry a prefix so
 # that staging and production can share one cluster.

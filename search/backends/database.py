@@ -11,11 +11,13 @@ from django.db import connection, transaction
 from django.utils.encoding import force_str
 
 from ..analysis import index_tokens
+from ..indexing import Tokeniser
 from ..models import IndexEntry
 from ..text import normalize
 from .base import Candidate, ChineseSearchBackendBase, document_text
 
 TITLE_WEIGHT = 10.0
+BATCH_SIZE = 100  # rows per INSERT/UPDATE: well under SQLite's limit on query parameters
 
 
 def _fts5_string(token, prefix=False):
@@ -194,6 +196,10 @@ class ChineseDatabaseSearchBackend(ChineseSearchBackendBase):
     def __init__(self, params):
         super().__init__(params)
         self.rebuilder_class = DatabaseRebuilder
+        self.recutting_rebuilder_class = RecuttingRebuilder
+        self.tokeniser = Tokeniser(processes=1)  # a rebuild swaps in a pool of processes
+        self.recut = False
+        self.written = None  # during a rebuild: the (content type, object id) pairs written so far
 
     def candidates(self, parsed, model, *, title_only=False, prefix=False):
         content_type_ids = get_descendants_content_types_pks(model)
@@ -206,19 +212,42 @@ class ChineseDatabaseSearchBackend(ChineseSearchBackendBase):
         return [candidate_from_row(parsed, row, prefix) for row in rows]
 
     def write(self, model, objects):
+        """Insert or update the entries of ``objects`` in a few queries, whatever their number.
+
+        Text that has not changed since it was last indexed keeps its tokens (cut once, reused): a
+        dictionary edit re-segments the stored text that contains the word (``search.signals``), so
+        stored tokens are always those of the current dictionary. ``recut`` forces cutting again.
+        """
         content_type_id = get_content_type_pk(model)
-        for obj in objects:
-            title, body = document_text(obj)
-            IndexEntry.objects.update_or_create(
-                content_type_id=content_type_id,
-                object_id=force_str(obj.pk),
-                defaults={
-                    "title": title,
-                    "body": body,
-                    "title_tokens": index_tokens(title),
-                    "body_tokens": index_tokens(body),
-                },
+        documents = {force_str(obj.pk): document_text(obj) for obj in objects}
+        if not documents:
+            return
+        existing = {
+            entry.object_id: entry
+            for entry in IndexEntry.objects.filter(content_type_id=content_type_id, object_id__in=list(documents))
+        }
+        new, changed, to_cut = [], [], []
+        for object_id, (title, body) in documents.items():
+            entry = existing.get(object_id)
+            if entry is None:
+                entry = IndexEntry(content_type_id=content_type_id, object_id=object_id)
+                new.append(entry)
+            elif (entry.title, entry.body) != (title, body) or self.recut:
+                changed.append(entry)
+            else:
+                continue
+            entry.title, entry.body = title, body
+            to_cut.append(entry)
+        tokens = iter(self.tokeniser.tokens([text for entry in to_cut for text in (entry.title, entry.body)]))
+        for entry in to_cut:
+            entry.title_tokens, entry.body_tokens = next(tokens), next(tokens)
+        with transaction.atomic():
+            IndexEntry.objects.bulk_create(new, batch_size=BATCH_SIZE)
+            IndexEntry.objects.bulk_update(
+                changed, ["title", "body", "title_tokens", "body_tokens"], batch_size=BATCH_SIZE
             )
+        if self.written is not None:
+            self.written.update((content_type_id, object_id) for object_id in documents)
 
     def remove(self, obj):
         IndexEntry.objects.filter(
@@ -237,20 +266,43 @@ class ChineseDatabaseSearchBackend(ChineseSearchBackendBase):
 
 
 class DatabaseRebuilder:
-    """Used by ``update_index`` and ``rebuild_chinese_index``: empty and refill in one transaction,
-    so searches see the old index until the new one is complete."""
+    """Used by ``update_index`` and ``rebuild_chinese_index``: refill in one transaction, so searches
+    see the old index until the new one is complete. Entries of objects no longer indexed are
+    deleted at the end; unchanged text keeps its tokens unless ``recut`` (rebuild_chinese_index)."""
+
+    recut = False
 
     def __init__(self, index):
         self.index = index
         self.atomic = transaction.atomic()
+        self.tokeniser = Tokeniser()
 
     def start(self):
+        backend = self.index.backend
         self.atomic.__enter__()
-        self.index.reset()
+        self._saved = backend.tokeniser, backend.recut, backend.written
+        backend.tokeniser, backend.recut, backend.written = self.tokeniser.__enter__(), self.recut, set()
         return self.index
 
     def finish(self):
+        backend = self.index.backend
+        written = backend.written
+        backend.tokeniser, backend.recut, backend.written = self._saved
+        self.tokeniser.__exit__(None, None, None)
+        stale = [
+            pk
+            for pk, content_type_id, object_id in IndexEntry.objects.values_list("pk", "content_type_id", "object_id")
+            if (content_type_id, object_id) not in written
+        ]
+        for start in range(0, len(stale), BATCH_SIZE * 5):
+            IndexEntry.objects.filter(pk__in=stale[start : start + BATCH_SIZE * 5]).delete()
         self.atomic.__exit__(None, None, None)
+
+
+class RecuttingRebuilder(DatabaseRebuilder):
+    """``rebuild_chinese_index``: cut every text again with the current dictionary."""
+
+    recut = True
 
 
 SearchBackend = ChineseDatabaseSearchBackend

@@ -23,8 +23,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--backend", default="default", help="WAGTAILSEARCH_BACKENDS 中的后端名称")
         parser.add_argument("--chunk-size", type=int, default=CHUNK_SIZE)
+        parser.add_argument("--reuse", action="store_true", help="文字未变的条目沿用已存分词，只切分新增或改动的内容")
 
-    def handle(self, backend="default", chunk_size=CHUNK_SIZE, verbosity=1, **options):
+    def handle(self, backend="default", chunk_size=CHUNK_SIZE, verbosity=1, reuse=False, **options):
         self.verbosity = verbosity
         search_backend = get_search_backend(backend)
         if not getattr(search_backend, "rebuilder_class", None):
@@ -34,7 +35,10 @@ class Command(BaseCommand):
         querysets = [(model, model.get_indexed_objects().order_by("pk")) for model in models]
         total = sum(queryset.count() for _, queryset in querysets)
         started = time.monotonic()
-        rebuilder = search_backend.rebuilder_class(search_backend.get_index_for_model(models[0]) if models else None)
+        rebuilder_class = search_backend.rebuilder_class
+        if not reuse:
+            rebuilder_class = getattr(search_backend, "recutting_rebuilder_class", rebuilder_class)
+        rebuilder = rebuilder_class(search_backend.get_index_for_model(models[0]) if models else None)
         index = rebuilder.start()
         done = 0
         for model, queryset in querysets:
