@@ -14,6 +14,8 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from portal.excel import append_row
 
+from . import individuals
+
 HEADERS = [
     "名次",
     "单位",
@@ -70,7 +72,22 @@ def title(report):
     return f"{report.period.label}信息报送考核通报"
 
 
-def excel(report):
+def people_sheet(book, people):
+    """The individual rankings (``individuals.individuals``) on their own sheet."""
+    sheet = book.create_sheet("个人排名")
+    append_row(sheet, ["按职级汇总（撰稿人）"])
+    append_row(sheet, individuals.RANK_HEADERS)
+    for row in people["by_rank"]:
+        append_row(sheet, individuals.rank_values(row))
+    for caption, rows in (("信息员排名", people["correspondents"]), ("撰稿人排名", people["authors"])):
+        sheet.append([])
+        append_row(sheet, [caption])
+        append_row(sheet, individuals.HEADERS)
+        for row in rows:
+            append_row(sheet, individuals.row_values(row))
+
+
+def excel(report, people=None):
     book = Workbook()
     sheet = book.active
     sheet.title = report.period.key
@@ -86,6 +103,8 @@ def excel(report):
             append_row(sheet, row_values(row))
     if report.future:
         sheet.append(["该期尚未开始，暂无数据。"])
+    if people is not None:
+        people_sheet(book, people)
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -1,5 +1,5 @@
 """What the committee assesses reporting units by: quotas, score weights, adoptions by higher platforms,
-unit lineage (merges, start of assessment), and the snapshots of issued 通报."""
+unit lineage (merges, start of assessment), the authors of items, and the snapshots of issued 通报."""
 
 from decimal import Decimal
 
@@ -11,10 +11,11 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from review.models import ReportingUnit
+from review.models import ReportedItem, ReportingUnit
 
-#: Categories that are assessed; the committee's own offices (政法委内设股室) are not.
-ASSESSED_CATEGORIES = [c for c in ReportingUnit.CATEGORY_CHOICES if c[0] != ReportingUnit.CATEGORY_INTERNAL]
+#: Categories that are assessed: all of them, the committee's own offices (政法委内设股室) included
+#: ("政法委内部全员办信息，每职能股室均要撰写信息").
+ASSESSED_CATEGORIES = list(ReportingUnit.CATEGORY_CHOICES)
 
 PERIOD_MONTH = "month"
 PERIOD_WEEK = "week"
@@ -74,7 +75,13 @@ class ScoreWeights(BaseGenericSetting):
         "表扬名次",
         default=1,
         validators=[MinValueValidator(1, message="表扬名次至少为1。")],
-        help_text="各类别排名在此名次以内（且得分大于0）的单位列入表扬名单。",
+        help_text="各类别排名在此名次以内、得分大于0且未“未完成”任务的单位列入表扬名单。",
+    )
+    interview_min_units = models.PositiveSmallIntegerField(
+        "末位约谈最少单位数",
+        default=3,
+        validators=[MinValueValidator(2, message="末位约谈最少单位数至少为2。")],
+        help_text="类别内参加排名的单位少于此数时，末位单位只有在未完成任务时才计为末位（列入约谈）。",
     )
 
     panels = [
@@ -84,6 +91,7 @@ class ScoreWeights(BaseGenericSetting):
         FieldPanel("adopted_province"),
         FieldPanel("adopted_national"),
         FieldPanel("commend_top"),
+        FieldPanel("interview_min_units"),
     ]
 
     class Meta:
@@ -104,6 +112,15 @@ class HigherAdoption(models.Model):
     title = models.CharField("信息标题", max_length=200)
     link = models.URLField("链接", blank=True)
     date = models.DateField("采用日期")
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="对应本网站信息",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="选择后，本次采用也计入该信息的信息员和撰稿人的个人排名。",
+    )
 
     panels = [
         FieldPanel("unit"),
@@ -112,6 +129,7 @@ class HigherAdoption(models.Model):
         FieldPanel("title"),
         FieldPanel("link"),
         FieldPanel("date"),
+        FieldPanel("page"),
     ]
 
     class Meta:
@@ -165,6 +183,74 @@ class UnitAssessmentStart(models.Model):
 
     def __str__(self):
         return f"{self.unit}（{self.since}设立）"
+
+
+class Author(models.Model):
+    """A person who writes items (撰稿人), with the cadre rank the committee's rule names:
+    "科级干部带头写，股室长示范写"."""
+
+    RANK_SECTION = "section"
+    RANK_OFFICE_HEAD = "office_head"
+    RANK_STAFF = "staff"
+    RANK_OTHER = "other"
+    RANK_CHOICES = [
+        (RANK_SECTION, "科级干部"),
+        (RANK_OFFICE_HEAD, "股室长"),
+        (RANK_STAFF, "一般干部"),
+        (RANK_OTHER, "其他"),
+    ]
+
+    name = models.CharField("姓名", max_length=50)
+    unit = models.ForeignKey(ReportingUnit, verbose_name="所在单位", on_delete=models.PROTECT, related_name="authors")
+    rank = models.CharField("职级", max_length=20, choices=RANK_CHOICES, default=RANK_STAFF)
+    position = models.CharField("职务", max_length=50, blank=True, help_text="例如：副书记、综治股股长。")
+
+    panels = [FieldPanel("name"), FieldPanel("unit"), FieldPanel("rank"), FieldPanel("position")]
+
+    class Meta:
+        verbose_name = "撰稿人"
+        verbose_name_plural = "撰稿人"
+        ordering = ["unit__sort_order", "unit__name", "name"]
+        constraints = [models.UniqueConstraint(fields=["unit", "name"], name="assessment_author_unique_name")]
+
+    def __str__(self):
+        return f"{self.label}，{self.unit.name}"
+
+    @property
+    def label(self):
+        """“姓名（职级·职务）”, as the rankings show it."""
+        detail = "·".join(part for part in (self.get_rank_display(), self.position) if part)
+        return f"{self.name}（{detail}）"
+
+
+class Authorship(models.Model):
+    """One author of one reported item; an item may have several."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name="信息", on_delete=models.CASCADE, related_name="assessment_authorships"
+    )
+    author = models.ForeignKey(Author, verbose_name="撰稿人", on_delete=models.PROTECT, related_name="authorships")
+
+    panels = [FieldPanel("page"), FieldPanel("author")]
+
+    class Meta:
+        verbose_name = "撰稿登记"
+        verbose_name_plural = "撰稿登记"
+        ordering = ["-pk"]
+        constraints = [models.UniqueConstraint(fields=["page", "author"], name="assessment_authorship_unique")]
+
+    def __str__(self):
+        return f"{self.page.title}：{self.author.name}"
+
+    def clean(self):
+        if self.page_id and not ReportedItem.objects.filter(page_id=self.page_id).exists():
+            raise ValidationError({"page": "这条信息不是报送单位报送的信息，不能登记撰稿人。"})
+
+    def validate_constraints(self, exclude=None):
+        try:
+            super().validate_constraints(exclude)
+        except ValidationError as error:
+            raise ValidationError("该撰稿人已登记为这条信息的撰稿人。") from error
 
 
 class IssuedReport(models.Model):

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from wagtail.admin import messages
 
-from . import charts, exports
+from . import charts, exports, individuals
 from .models import PERIOD_CHOICES, PERIOD_MONTH, IssuedReport
 from .notice import NoNoticeColumn, create_notice_draft
 from .periods import Period
@@ -43,6 +43,22 @@ def _query(period):
     return f"?kind={period.kind}&year={period.year}&number={period.number}"
 
 
+def people_context(ctx, periods, weights=None):
+    """The individual rankings as template tables."""
+    people = individuals.individuals(ctx, periods, weights)
+    return {
+        "people": {
+            "rank_rows": [individuals.rank_values(r) for r in people["by_rank"]],
+            "tables": [
+                ("信息员排名", [individuals.row_values(r) for r in people["correspondents"]]),
+                ("撰稿人排名", [individuals.row_values(r) for r in people["authors"]]),
+            ],
+        },
+        "people_headers": individuals.HEADERS,
+        "rank_headers": individuals.RANK_HEADERS,
+    }
+
+
 def report_view(request):
     _check(request)
     period, error = _period(request, request.GET)
@@ -65,6 +81,8 @@ def report_view(request):
             "created_by"
         ),
     }
+    if not report.future:
+        context.update(people_context(ctx, [period]))
     return TemplateResponse(request, "assessment/report.html", context)
 
 
@@ -84,8 +102,11 @@ def print_view(request):
 def excel_view(request):
     _check(request)
     period, _ = _period(request, request.GET)
+    ctx = Context()
+    report = build_report(period, ctx=ctx)
+    people = None if report.future else individuals.individuals(ctx, [period])
     response = HttpResponse(
-        exports.excel(build_report(period)),
+        exports.excel(report, people),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="assessment-{period.key}.xlsx"'

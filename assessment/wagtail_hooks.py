@@ -9,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import urls
-from .models import HigherAdoption, QuotaRule, UnitAssessmentStart, UnitLineage
+from .models import Author, Authorship, HigherAdoption, QuotaRule, UnitAssessmentStart, UnitLineage
 from .views import PERMISSION
 
 MENU_HOOK = "register_assessment_menu_item"
@@ -26,7 +26,7 @@ class HigherAdoptionViewSet(SnippetViewSet):
     model = HigherAdoption
     icon = "pick"
     menu_label = "上级采用"
-    list_display = ["title", "unit", "platform", "level", "date"]
+    list_display = ["title", "unit", "platform", "level", "date", "page"]
     list_filter = ["level"]
     search_fields = ["title", "platform"]
 
@@ -45,12 +45,39 @@ class UnitAssessmentStartViewSet(SnippetViewSet):
     list_display = ["unit", "since"]
 
 
+class AuthorViewSet(SnippetViewSet):
+    """The writers ranked individually, with the cadre rank the rule "科级干部带头写，股室长示范写" names."""
+
+    model = Author
+    icon = "user"
+    menu_label = "撰稿人"
+    list_display = ["name", "unit", "rank", "position"]
+    list_filter = ["rank"]
+    search_fields = ["name", "position"]
+
+
+class AuthorshipViewSet(SnippetViewSet):
+    """Who wrote which reported item: the office records it, one row per author."""
+
+    model = Authorship
+    icon = "edit"
+    menu_label = "撰稿登记"
+    list_display = ["page", "author"]
+
+
 class AssessmentViewSetGroup(SnippetViewSetGroup):
     menu_label = "考核通报"
     menu_icon = "table"
     menu_order = 260
     submenu_hook = MENU_HOOK
-    items = (QuotaRuleViewSet, HigherAdoptionViewSet, UnitLineageViewSet, UnitAssessmentStartViewSet)
+    items = (
+        QuotaRuleViewSet,
+        HigherAdoptionViewSet,
+        AuthorViewSet,
+        AuthorshipViewSet,
+        UnitLineageViewSet,
+        UnitAssessmentStartViewSet,
+    )
 
 
 register_snippet(AssessmentViewSetGroup)
