@@ -4,7 +4,8 @@
 
 写稿 (written) and 采用 (adopted) count exactly as the unit ranking does (first submission, first publication
 while live); 上级采用 counts a higher adoption linked to the item (``HigherAdoption.page``). An item with
-several authors counts in full for each of them. Scores use the unit weights of the period.
+several authors counts in full for each of them. Scores use the unit weights in force at the start of the
+last period asked for.
 """
 
 from decimal import Decimal
@@ -76,7 +77,7 @@ def individuals(ctx, periods, weights=None):
     """The correspondents' and the authors' rankings and the summary by cadre rank over ``periods``
     (one period, or the months of a span). Three queries whatever the number of people."""
     periods = list(periods)
-    weights = weights or ctx.weights
+    weights = weights or ctx.rules_at(periods[-1].start)[1]
     counts = _page_counts(ctx, periods)
     members_of = {page_id: member_id for page_id, _unit, member_id, _s, _a in ctx.item_rows if member_id}
     member_ids = {members_of[page_id] for page_id in counts if page_id in members_of}

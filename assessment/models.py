@@ -8,7 +8,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from review.models import ReportedItem, ReportingUnit
@@ -99,6 +101,87 @@ class ScoreWeights(BaseGenericSetting):
 
     def level_weight(self, level):
         return getattr(self, f"adopted_{level}")
+
+
+class RuleVersion(ClusterableModel):
+    """A change of the scoring rules from a chosen month on: weights, commendation and 约谈 settings, and the
+    quotas of the categories it names (other categories keep their earlier quota). Periods that start before
+    ``effective_from`` keep the earlier rules (``ScoreWeights`` and ``QuotaRule`` before the first version);
+    issued 通报 are frozen snapshots and never change."""
+
+    effective_from = models.DateField(
+        "起用日期",
+        unique=True,
+        help_text="填写某月1日：从该月（及从该日起的各周）起按本版规则计算，之前各期仍按原规则。",
+    )
+    note = models.CharField("调整说明", max_length=200, blank=True)
+    submitted = weight_field("报送每条得分", "1")
+    adopted = weight_field("本网站采用每条得分", "5")
+    adopted_city = weight_field("市级平台采用每条得分", "10")
+    adopted_province = weight_field("省级平台采用每条得分", "20")
+    adopted_national = weight_field("国家级平台采用每条得分", "30")
+    commend_top = models.PositiveSmallIntegerField(
+        "表扬名次", default=1, validators=[MinValueValidator(1, message="表扬名次至少为1。")]
+    )
+    interview_min_units = models.PositiveSmallIntegerField(
+        "末位约谈最少单位数", default=3, validators=[MinValueValidator(2, message="末位约谈最少单位数至少为2。")]
+    )
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="创建人", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("effective_from"), FieldPanel("note")], heading="起用"),
+        MultiFieldPanel(
+            [
+                FieldPanel("submitted"),
+                FieldPanel("adopted"),
+                FieldPanel("adopted_city"),
+                FieldPanel("adopted_province"),
+                FieldPanel("adopted_national"),
+                FieldPanel("commend_top"),
+                FieldPanel("interview_min_units"),
+            ],
+            heading="分值和名单",
+        ),
+        InlinePanel("quotas", heading="报送任务（未列出的类别沿用原任务）", label="任务"),
+    ]
+
+    class Meta:
+        verbose_name = "考核规则调整"
+        verbose_name_plural = "考核规则调整"
+        ordering = ["-effective_from"]
+
+    def __str__(self):
+        return f"{self.effective_from:%Y年%m月}起" + (f"：{self.note}" if self.note else "")
+
+    def clean(self):
+        super().clean()
+        if self.effective_from and self.effective_from.day != 1:
+            raise ValidationError({"effective_from": "起用日期须为某月1日。"})
+
+    def level_weight(self, level):
+        return getattr(self, f"adopted_{level}")
+
+
+class RuleVersionQuota(models.Model):
+    """One category's quota in a rule version."""
+
+    version = ParentalKey(RuleVersion, on_delete=models.CASCADE, related_name="quotas")
+    category = models.CharField("单位类别", max_length=20, choices=ASSESSED_CATEGORIES)
+    period = models.CharField("考核周期", max_length=10, choices=PERIOD_CHOICES, default=PERIOD_MONTH)
+    minimum = models.IntegerField("最低报送条数", validators=[MinValueValidator(1, message=QUOTA_MIN_MESSAGE)])
+
+    panels = [FieldPanel("category"), FieldPanel("period"), FieldPanel("minimum")]
+
+    class Meta:
+        verbose_name = "规则调整任务"
+        verbose_name_plural = "规则调整任务"
+        constraints = [models.UniqueConstraint(fields=["version", "category"], name="assessment_version_quota_unique")]
+
+    def __str__(self):
+        return f"{self.get_category_display()}：{self.get_period_display()}至少{self.minimum}条"
 
 
 class HigherAdoption(models.Model):

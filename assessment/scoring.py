@@ -42,6 +42,7 @@ from .models import (
     PERIOD_WEEK,
     HigherAdoption,
     QuotaRule,
+    RuleVersion,
     ScoreWeights,
     UnitAssessmentStart,
     UnitLineage,
@@ -84,6 +85,18 @@ class Context:
         self.starts = dict(UnitAssessmentStart.objects.values_list("unit_id", "since"))
         self.rules = {rule.category: rule for rule in QuotaRule.objects.all()}
         self.weights = ScoreWeights.load()
+        self.versions = list(RuleVersion.objects.prefetch_related("quotas").order_by("effective_from"))
+
+    def rules_at(self, day):
+        """(quota rules by category, weights) in force on ``day``: the base rules changed by every
+        ``RuleVersion`` from on or before that day, in order."""
+        rules, weights = dict(self.rules), self.weights
+        for version in self.versions:
+            if version.effective_from > day:
+                break
+            weights = version
+            rules.update({quota.category: quota for quota in version.quotas.all()})
+        return rules, weights
 
     def owner(self, unit_id, day):
         """The unit an item of ``unit_id`` dated ``day`` counts for, following merges."""
@@ -148,9 +161,9 @@ def _listed(ctx, unit, period):
     return not (merge and merge[1] <= period.start)
 
 
-def _quota(ctx, unit, period, submissions):
+def _quota(ctx, unit, period, submissions, rules=None):
     """(quota text, met: True/False/None) — None when not judged."""
-    rule = ctx.rules.get(unit.category)
+    rule = (ctx.rules if rules is None else rules).get(unit.category)
     if rule is None:
         return "未设任务", None
     if rule.period == PERIOD_MONTH and period.kind == PERIOD_WEEK:
@@ -167,8 +180,8 @@ def _quota(ctx, unit, period, submissions):
     return text, met
 
 
-def _weekly(ctx, unit):
-    rule = ctx.rules.get(unit.category)
+def _weekly(rules, unit):
+    rule = rules.get(unit.category)
     return rule is not None and rule.period == PERIOD_WEEK
 
 
@@ -209,7 +222,7 @@ def _ranked_rows(ctx, period):
         owner = rows.get(ctx.owner(unit_id, day))
         if owner is not None:
             owner[level] += 1
-    weights = ctx.weights
+    rules, weights = ctx.rules_at(period.start)
     for row in rows.values():
         row["score"] = (
             row["submitted"] * weights.submitted
@@ -225,10 +238,10 @@ def _ranked_rows(ctx, period):
         elif merge and merge[1] <= period.end:
             row["assessed"] = False
             row["note"] = f"{merge[1]:%Y年%m月%d日}并入{ctx.units[merge[0]].name}"
-        elif period.kind == PERIOD_WEEK and not _weekly(ctx, unit):
+        elif period.kind == PERIOD_WEEK and not _weekly(rules, unit):
             row["assessed"] = False
             row["note"] = "按月考核，不参加周排名"
-        row["quota"], row["quota_met"] = _quota(ctx, unit, period, row.pop("submissions"))
+        row["quota"], row["quota_met"] = _quota(ctx, unit, period, row.pop("submissions"), rules)
         if not row["assessed"]:
             row["quota_met"] = None
     categories = []
@@ -250,7 +263,7 @@ def _ranked_rows(ctx, period):
             )
         for row in others:
             row["last"] = False
-        categories.append({"code": code, "label": label, "rule": ctx.rules.get(code), "rows": ordered + others})
+        categories.append({"code": code, "label": label, "rule": rules.get(code), "rows": ordered + others})
     return categories
 
 
@@ -264,7 +277,7 @@ def build_report(period, today=None, ctx=None):
     report.categories = _ranked_rows(ctx, period)
     earlier = [_ranked_rows(ctx, period.previous()), _ranked_rows(ctx, period.previous().previous())]
     last_ids = [{row["id"] for c in cats for row in c["rows"] if row["last"]} for cats in earlier]
-    top = ctx.weights.commend_top
+    top = ctx.rules_at(period.start)[1].commend_top
     for category in report.categories:
         for row in category["rows"]:
             row["interview"] = row["last"] and all(row["id"] in ids for ids in last_ids)

@@ -10,4 +10,5 @@ urlpatterns = [
     path("excel/", views.excel_view, name="excel"),
     path("pdf/", views.pdf_view, name="pdf"),
     path("draft/", views.draft_view, name="draft"),
+    path("issued/<int:pk>/", views.issued_view, name="issued"),
 ]

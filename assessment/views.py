@@ -2,7 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -140,3 +140,19 @@ def draft_view(request):
         return redirect(back)
     messages.success(request, f"已生成通报草稿“{page.title}”，请提交审核后发布。")
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+def issued_view(request, pk):
+    """An issued 通报 exactly as it was frozen: later items, withdrawals and rule changes do not touch it."""
+    _check(request)
+    issued = get_object_or_404(IssuedReport.objects.select_related("created_by"), pk=pk)
+    categories = issued.data.get("categories", [])
+    rows = [row for category in categories for row in category["rows"]]
+    context = {
+        "issued": issued,
+        "headers": exports.HEADERS,
+        "rows": [(category, [exports.row_values(r) for r in category["rows"]]) for category in categories],
+        "commended": [row["name"] for row in rows if row.get("commended")],
+        "interview": [row["name"] for row in rows if row.get("interview")],
+    }
+    return TemplateResponse(request, "assessment/issued.html", context)

@@ -9,7 +9,15 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import urls
-from .models import Author, Authorship, HigherAdoption, QuotaRule, UnitAssessmentStart, UnitLineage
+from .models import (
+    Author,
+    Authorship,
+    HigherAdoption,
+    QuotaRule,
+    RuleVersion,
+    UnitAssessmentStart,
+    UnitLineage,
+)
 from .views import PERMISSION
 
 MENU_HOOK = "register_assessment_menu_item"
@@ -65,6 +73,16 @@ class AuthorshipViewSet(SnippetViewSet):
     list_display = ["page", "author"]
 
 
+class RuleVersionViewSet(SnippetViewSet):
+    """The history of the scoring rules: each change applies from the month it names, so past periods keep
+    the rules they were assessed by."""
+
+    model = RuleVersion
+    icon = "history"
+    menu_label = "考核规则调整"
+    list_display = ["effective_from", "note", "submitted", "adopted", "commend_top", "created_by", "created_at"]
+
+
 class AssessmentViewSetGroup(SnippetViewSetGroup):
     menu_label = "考核通报"
     menu_icon = "table"
@@ -72,6 +90,7 @@ class AssessmentViewSetGroup(SnippetViewSetGroup):
     submenu_hook = MENU_HOOK
     items = (
         QuotaRuleViewSet,
+        RuleVersionViewSet,
         HigherAdoptionViewSet,
         AuthorViewSet,
         AuthorshipViewSet,
@@ -101,3 +120,10 @@ def register_assessment_urls():
 @hooks.register("register_permissions")
 def register_report_permission():
     return Permission.objects.filter(content_type__app_label="assessment", codename="view_report")
+
+
+@hooks.register("after_create_snippet")
+def record_rule_version_author(request, instance):
+    """A rule change names who made it (the audit log also has every edit)."""
+    if isinstance(instance, RuleVersion) and instance.created_by_id is None:
+        RuleVersion.objects.filter(pk=instance.pk).update(created_by=request.user)

@@ -90,7 +90,7 @@ ROLES = (
             "assessment.view_report",
             "assessment.change_scoreweights",
             *crud("assessment", "quotarule", "higheradoption", "unitlineage", "unitassessmentstart"),
-            *crud("assessment", "author", "authorship"),  # issue 16: individuals ranked
+            *crud("assessment", "author", "authorship", "ruleversion"),  # issue 16: individuals, rule history
         ),
     ),
     Role(
