@@ -267,6 +267,12 @@ def _ranked_rows(ctx, period):
     return categories
 
 
+def ranked_rows(ctx, period):
+    """The categories of ``period`` with their ranked rows (no 约谈 or commendation lists): what the
+    summaries over several months add up."""
+    return _ranked_rows(ctx, period)
+
+
 def build_report(period, today=None, ctx=None):
     ctx = ctx or Context(today)
     report = Report(period=period, today=ctx.today)

@@ -13,8 +13,11 @@ from wagtail.admin import messages
 from . import charts, exports, individuals
 from .models import PERIOD_CHOICES, PERIOD_MONTH, IssuedReport
 from .notice import NoNoticeColumn, create_notice_draft
-from .periods import Period
+from .periods import SPAN_CHOICES, SPAN_YTD, Period, Span
 from .scoring import Context, build_report, trend
+from .summary import HEADERS as SUMMARY_HEADERS
+from .summary import build_summary
+from .summary import row_values as summary_values
 
 PERMISSION = "assessment.view_report"
 
@@ -156,3 +159,65 @@ def issued_view(request, pk):
         "interview": [row["name"] for row in rows if row.get("interview")],
     }
     return TemplateResponse(request, "assessment/issued.html", context)
+
+
+def _span(request):
+    """The span asked for, or the year to the current month; an invalid choice says why."""
+    today = timezone.localdate()
+    source = request.GET
+    if "year" not in source and "number" not in source:
+        return Span(SPAN_YTD, today.year, today.month), None
+    try:
+        return Span(source.get("kind", ""), int(source.get("year", "")), int(source.get("number", ""))), None
+    except ValueError as error:
+        message = (
+            str(error) if str(error) and not str(error).startswith("invalid literal") else "请填写正确的年份和期数。"
+        )
+        return Span(SPAN_YTD, today.year, today.month), message
+
+
+def summary_view(request):
+    """Quarter, half-year, year and year-to-date figures per unit and category, with a trend line per unit."""
+    _check(request)
+    span, error = _span(request)
+    if error:
+        messages.error(request, error)
+    ctx = Context()
+    summary = build_summary(span, ctx=ctx)
+    labels = [f"{month.number}月" for month in summary.months]
+    context = {
+        "summary": summary,
+        "span": span,
+        "span_choices": SPAN_CHOICES,
+        "query": f"?kind={span.kind}&year={span.year}&number={span.number}",
+        "title": exports.summary_title(summary),
+        "headers": SUMMARY_HEADERS,
+        "categories": [
+            (
+                category,
+                [summary_values(r) for r in category["rows"]],
+                summary_values(category["subtotal"]),
+                charts.unit_lines(labels, [(r["name"], r["series"]) for r in category["rows"]]),
+            )
+            for category in summary.categories
+            if category["rows"]
+        ],
+        "totals": summary_values(summary.totals),
+    }
+    if summary.months:
+        context.update(people_context(ctx, summary.months))
+    return TemplateResponse(request, "assessment/summary.html", context)
+
+
+def summary_excel_view(request):
+    _check(request)
+    span, _ = _span(request)
+    ctx = Context()
+    summary = build_summary(span, ctx=ctx)
+    people = individuals.individuals(ctx, summary.months) if summary.months else None
+    response = HttpResponse(
+        exports.summary_excel(summary, people),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="assessment-summary-{span.key}.xlsx"'
+    return response

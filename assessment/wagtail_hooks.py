@@ -112,6 +112,12 @@ def report_menu_item():
     return ReportMenuItem("考核通报", reverse("assessment:report"), icon_name="table", order=1)
 
 
+@hooks.register(MENU_HOOK)
+def summary_menu_item():
+    """The quarter, half-year, annual and year-to-date figures reported upward (年度目标考核)."""
+    return ReportMenuItem("考核汇总", reverse("assessment:summary"), icon_name="history", order=2)
+
+
 @hooks.register("register_admin_urls")
 def register_assessment_urls():
     return [path("assessment/", include(urls, namespace="assessment"))]
