@@ -14,6 +14,9 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from portal.excel import append_row
 
+from . import individuals
+from . import summary as summaries
+
 HEADERS = [
     "名次",
     "单位",
@@ -70,7 +73,22 @@ def title(report):
     return f"{report.period.label}信息报送考核通报"
 
 
-def excel(report):
+def people_sheet(book, people):
+    """The individual rankings (``individuals.individuals``) on their own sheet."""
+    sheet = book.create_sheet("个人排名")
+    append_row(sheet, ["按职级汇总（撰稿人）"])
+    append_row(sheet, individuals.RANK_HEADERS)
+    for row in people["by_rank"]:
+        append_row(sheet, individuals.rank_values(row))
+    for caption, rows in (("信息员排名", people["correspondents"]), ("撰稿人排名", people["authors"])):
+        sheet.append([])
+        append_row(sheet, [caption])
+        append_row(sheet, individuals.HEADERS)
+        for row in rows:
+            append_row(sheet, individuals.row_values(row))
+
+
+def excel(report, people=None):
     book = Workbook()
     sheet = book.active
     sheet.title = report.period.key
@@ -86,6 +104,8 @@ def excel(report):
             append_row(sheet, row_values(row))
     if report.future:
         sheet.append(["该期尚未开始，暂无数据。"])
+    if people is not None:
+        people_sheet(book, people)
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -121,4 +141,44 @@ def pdf(report):
     story.append(p("表扬：" + ("、".join(r["name"] for r in report.commended) or "无")))
     story.append(p("约谈：" + ("、".join(r["name"] for r in report.interview) or "无")))
     doc.build(story)
+    return buffer.getvalue()
+
+
+def summary_title(summary):
+    return f"{summary.span.label}信息报送考核汇总"
+
+
+def summary_excel(summary, people=None):
+    """The summary: per category its units, a subtotal row, then the totals row; the monthly scores of every
+    unit (the trend lines) on a second sheet; the individual rankings on a third."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "汇总"
+    append_row(sheet, [summary_title(summary)])
+    sheet["A1"].font = Font(bold=True, size=14)
+    for category in summary.categories:
+        if not category["rows"]:
+            continue
+        sheet.append([])
+        append_row(sheet, [category["label"]])
+        append_row(sheet, summaries.HEADERS)
+        for row in category["rows"]:
+            append_row(sheet, summaries.row_values(row))
+        append_row(sheet, summaries.row_values(category["subtotal"]))
+    sheet.append([])
+    append_row(sheet, summaries.row_values(summary.totals))
+    if not summary.months:
+        sheet.append(["该期尚未开始，暂无数据。"])
+    monthly = book.create_sheet("逐月得分")
+    append_row(monthly, ["单位", "类别", *[month.label for month in summary.months]])
+    for category in summary.categories:
+        for row in category["rows"]:
+            append_row(
+                monthly,
+                [row["name"], category["label"], *[float(v) if v is not None else "—" for v in row["series"]]],
+            )
+    if people is not None:
+        people_sheet(book, people)
+    buffer = BytesIO()
+    book.save(buffer)
     return buffer.getvalue()

@@ -1,5 +1,5 @@
 """What the committee assesses reporting units by: quotas, score weights, adoptions by higher platforms,
-unit lineage (merges, start of assessment), and the snapshots of issued 通报."""
+unit lineage (merges, start of assessment), the authors of items, and the snapshots of issued 通报."""
 
 from decimal import Decimal
 
@@ -8,13 +8,16 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from review.models import ReportingUnit
+from review.models import ReportedItem, ReportingUnit
 
-#: Categories that are assessed; the committee's own offices (政法委内设股室) are not.
-ASSESSED_CATEGORIES = [c for c in ReportingUnit.CATEGORY_CHOICES if c[0] != ReportingUnit.CATEGORY_INTERNAL]
+#: Categories that are assessed: all of them, the committee's own offices (政法委内设股室) included
+#: ("政法委内部全员办信息，每职能股室均要撰写信息").
+ASSESSED_CATEGORIES = list(ReportingUnit.CATEGORY_CHOICES)
 
 PERIOD_MONTH = "month"
 PERIOD_WEEK = "week"
@@ -74,7 +77,13 @@ class ScoreWeights(BaseGenericSetting):
         "表扬名次",
         default=1,
         validators=[MinValueValidator(1, message="表扬名次至少为1。")],
-        help_text="各类别排名在此名次以内（且得分大于0）的单位列入表扬名单。",
+        help_text="各类别排名在此名次以内、得分大于0且未“未完成”任务的单位列入表扬名单。",
+    )
+    interview_min_units = models.PositiveSmallIntegerField(
+        "末位约谈最少单位数",
+        default=3,
+        validators=[MinValueValidator(2, message="末位约谈最少单位数至少为2。")],
+        help_text="类别内参加排名的单位少于此数时，末位单位只有在未完成任务时才计为末位（列入约谈）。",
     )
 
     panels = [
@@ -84,6 +93,7 @@ class ScoreWeights(BaseGenericSetting):
         FieldPanel("adopted_province"),
         FieldPanel("adopted_national"),
         FieldPanel("commend_top"),
+        FieldPanel("interview_min_units"),
     ]
 
     class Meta:
@@ -91,6 +101,87 @@ class ScoreWeights(BaseGenericSetting):
 
     def level_weight(self, level):
         return getattr(self, f"adopted_{level}")
+
+
+class RuleVersion(ClusterableModel):
+    """A change of the scoring rules from a chosen month on: weights, commendation and 约谈 settings, and the
+    quotas of the categories it names (other categories keep their earlier quota). Periods that start before
+    ``effective_from`` keep the earlier rules (``ScoreWeights`` and ``QuotaRule`` before the first version);
+    issued 通报 are frozen snapshots and never change."""
+
+    effective_from = models.DateField(
+        "起用日期",
+        unique=True,
+        help_text="填写某月1日：从该月（及从该日起的各周）起按本版规则计算，之前各期仍按原规则。",
+    )
+    note = models.CharField("调整说明", max_length=200, blank=True)
+    submitted = weight_field("报送每条得分", "1")
+    adopted = weight_field("本网站采用每条得分", "5")
+    adopted_city = weight_field("市级平台采用每条得分", "10")
+    adopted_province = weight_field("省级平台采用每条得分", "20")
+    adopted_national = weight_field("国家级平台采用每条得分", "30")
+    commend_top = models.PositiveSmallIntegerField(
+        "表扬名次", default=1, validators=[MinValueValidator(1, message="表扬名次至少为1。")]
+    )
+    interview_min_units = models.PositiveSmallIntegerField(
+        "末位约谈最少单位数", default=3, validators=[MinValueValidator(2, message="末位约谈最少单位数至少为2。")]
+    )
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="创建人", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("effective_from"), FieldPanel("note")], heading="起用"),
+        MultiFieldPanel(
+            [
+                FieldPanel("submitted"),
+                FieldPanel("adopted"),
+                FieldPanel("adopted_city"),
+                FieldPanel("adopted_province"),
+                FieldPanel("adopted_national"),
+                FieldPanel("commend_top"),
+                FieldPanel("interview_min_units"),
+            ],
+            heading="分值和名单",
+        ),
+        InlinePanel("quotas", heading="报送任务（未列出的类别沿用原任务）", label="任务"),
+    ]
+
+    class Meta:
+        verbose_name = "考核规则调整"
+        verbose_name_plural = "考核规则调整"
+        ordering = ["-effective_from"]
+
+    def __str__(self):
+        return f"{self.effective_from:%Y年%m月}起" + (f"：{self.note}" if self.note else "")
+
+    def clean(self):
+        super().clean()
+        if self.effective_from and self.effective_from.day != 1:
+            raise ValidationError({"effective_from": "起用日期须为某月1日。"})
+
+    def level_weight(self, level):
+        return getattr(self, f"adopted_{level}")
+
+
+class RuleVersionQuota(models.Model):
+    """One category's quota in a rule version."""
+
+    version = ParentalKey(RuleVersion, on_delete=models.CASCADE, related_name="quotas")
+    category = models.CharField("单位类别", max_length=20, choices=ASSESSED_CATEGORIES)
+    period = models.CharField("考核周期", max_length=10, choices=PERIOD_CHOICES, default=PERIOD_MONTH)
+    minimum = models.IntegerField("最低报送条数", validators=[MinValueValidator(1, message=QUOTA_MIN_MESSAGE)])
+
+    panels = [FieldPanel("category"), FieldPanel("period"), FieldPanel("minimum")]
+
+    class Meta:
+        verbose_name = "规则调整任务"
+        verbose_name_plural = "规则调整任务"
+        constraints = [models.UniqueConstraint(fields=["version", "category"], name="assessment_version_quota_unique")]
+
+    def __str__(self):
+        return f"{self.get_category_display()}：{self.get_period_display()}至少{self.minimum}条"
 
 
 class HigherAdoption(models.Model):
@@ -104,6 +195,15 @@ class HigherAdoption(models.Model):
     title = models.CharField("信息标题", max_length=200)
     link = models.URLField("链接", blank=True)
     date = models.DateField("采用日期")
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="对应本网站信息",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="选择后，本次采用也计入该信息的信息员和撰稿人的个人排名。",
+    )
 
     panels = [
         FieldPanel("unit"),
@@ -112,6 +212,7 @@ class HigherAdoption(models.Model):
         FieldPanel("title"),
         FieldPanel("link"),
         FieldPanel("date"),
+        FieldPanel("page"),
     ]
 
     class Meta:
@@ -165,6 +266,74 @@ class UnitAssessmentStart(models.Model):
 
     def __str__(self):
         return f"{self.unit}（{self.since}设立）"
+
+
+class Author(models.Model):
+    """A person who writes items (撰稿人), with the cadre rank the committee's rule names:
+    "科级干部带头写，股室长示范写"."""
+
+    RANK_SECTION = "section"
+    RANK_OFFICE_HEAD = "office_head"
+    RANK_STAFF = "staff"
+    RANK_OTHER = "other"
+    RANK_CHOICES = [
+        (RANK_SECTION, "科级干部"),
+        (RANK_OFFICE_HEAD, "股室长"),
+        (RANK_STAFF, "一般干部"),
+        (RANK_OTHER, "其他"),
+    ]
+
+    name = models.CharField("姓名", max_length=50)
+    unit = models.ForeignKey(ReportingUnit, verbose_name="所在单位", on_delete=models.PROTECT, related_name="authors")
+    rank = models.CharField("职级", max_length=20, choices=RANK_CHOICES, default=RANK_STAFF)
+    position = models.CharField("职务", max_length=50, blank=True, help_text="例如：副书记、综治股股长。")
+
+    panels = [FieldPanel("name"), FieldPanel("unit"), FieldPanel("rank"), FieldPanel("position")]
+
+    class Meta:
+        verbose_name = "撰稿人"
+        verbose_name_plural = "撰稿人"
+        ordering = ["unit__sort_order", "unit__name", "name"]
+        constraints = [models.UniqueConstraint(fields=["unit", "name"], name="assessment_author_unique_name")]
+
+    def __str__(self):
+        return f"{self.label}，{self.unit.name}"
+
+    @property
+    def label(self):
+        """“姓名（职级·职务）”, as the rankings show it."""
+        detail = "·".join(part for part in (self.get_rank_display(), self.position) if part)
+        return f"{self.name}（{detail}）"
+
+
+class Authorship(models.Model):
+    """One author of one reported item; an item may have several."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name="信息", on_delete=models.CASCADE, related_name="assessment_authorships"
+    )
+    author = models.ForeignKey(Author, verbose_name="撰稿人", on_delete=models.PROTECT, related_name="authorships")
+
+    panels = [FieldPanel("page"), FieldPanel("author")]
+
+    class Meta:
+        verbose_name = "撰稿登记"
+        verbose_name_plural = "撰稿登记"
+        ordering = ["-pk"]
+        constraints = [models.UniqueConstraint(fields=["page", "author"], name="assessment_authorship_unique")]
+
+    def __str__(self):
+        return f"{self.page.title}：{self.author.name}"
+
+    def clean(self):
+        if self.page_id and not ReportedItem.objects.filter(page_id=self.page_id).exists():
+            raise ValidationError({"page": "这条信息不是报送单位报送的信息，不能登记撰稿人。"})
+
+    def validate_constraints(self, exclude=None):
+        try:
+            super().validate_constraints(exclude)
+        except ValidationError as error:
+            raise ValidationError("该撰稿人已登记为这条信息的撰稿人。") from error
 
 
 class IssuedReport(models.Model):

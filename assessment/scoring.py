@@ -15,6 +15,11 @@
 - A renamed unit is the same unit (same id): the current name is shown.
 - Only units that report items (``reports_items``) are listed; a unit that only handles letters is not.
 - Quotas are judged only once a period has ended; a future period has an empty report.
+- A weekly report ranks only units whose category has a weekly quota (重点部门 by default); the others are
+  listed with their counts, judged on months, and are neither commended nor interviewed there.
+- A unit that did not meet its quota is never commended. In a category with fewer ranked units than
+  ``ScoreWeights.interview_min_units`` (default 3) the last place counts towards a 约谈 only when the
+  unit also missed its quota.
 """
 
 from dataclasses import dataclass, field
@@ -37,6 +42,7 @@ from .models import (
     PERIOD_WEEK,
     HigherAdoption,
     QuotaRule,
+    RuleVersion,
     ScoreWeights,
     UnitAssessmentStart,
     UnitLineage,
@@ -79,6 +85,18 @@ class Context:
         self.starts = dict(UnitAssessmentStart.objects.values_list("unit_id", "since"))
         self.rules = {rule.category: rule for rule in QuotaRule.objects.all()}
         self.weights = ScoreWeights.load()
+        self.versions = list(RuleVersion.objects.prefetch_related("quotas").order_by("effective_from"))
+
+    def rules_at(self, day):
+        """(quota rules by category, weights) in force on ``day``: the base rules changed by every
+        ``RuleVersion`` from on or before that day, in order."""
+        rules, weights = dict(self.rules), self.weights
+        for version in self.versions:
+            if version.effective_from > day:
+                break
+            weights = version
+            rules.update({quota.category: quota for quota in version.quotas.all()})
+        return rules, weights
 
     def owner(self, unit_id, day):
         """The unit an item of ``unit_id`` dated ``day`` counts for, following merges."""
@@ -94,7 +112,16 @@ class Context:
     @cached_property
     def all_items(self):
         """(unit id, submitted day or None, adopted day or None) of every reported item, loaded once."""
-        items = list(ReportedItem.objects.values_list("page_id", "unit_id", "page__first_published_at", "page__live"))
+        return [(unit_id, submitted, adopted) for _page, unit_id, _member, submitted, adopted in self.item_rows]
+
+    @cached_property
+    def item_rows(self):
+        """(page id, unit id, correspondent id or None, submitted day or None, adopted day or None)."""
+        items = list(
+            ReportedItem.objects.values_list(
+                "page_id", "unit_id", "correspondent_id", "page__first_published_at", "page__live"
+            )
+        )
         page_type = ContentType.objects.get_for_model(Page)
         first_submitted = dict(
             WorkflowState.objects.filter(base_content_type=page_type)
@@ -103,11 +130,11 @@ class Context:
             .values_list("object_id", "first")
         )
         result = []
-        for page_id, unit_id, published_at, live in items:
+        for page_id, unit_id, member_id, published_at, live in items:
             submitted_at = first_submitted.get(str(page_id)) or published_at
             submitted = timezone.localdate(submitted_at) if submitted_at else None
             adopted = timezone.localdate(published_at) if published_at and live else None
-            result.append((unit_id, submitted, adopted))
+            result.append((page_id, unit_id, member_id, submitted, adopted))
         return result
 
     def item_dates(self, start, end):
@@ -134,9 +161,9 @@ def _listed(ctx, unit, period):
     return not (merge and merge[1] <= period.start)
 
 
-def _quota(ctx, unit, period, submissions):
+def _quota(ctx, unit, period, submissions, rules=None):
     """(quota text, met: True/False/None) — None when not judged."""
-    rule = ctx.rules.get(unit.category)
+    rule = (ctx.rules if rules is None else rules).get(unit.category)
     if rule is None:
         return "未设任务", None
     if rule.period == PERIOD_MONTH and period.kind == PERIOD_WEEK:
@@ -151,6 +178,11 @@ def _quota(ctx, unit, period, submissions):
         return text, None
     met = all(sum(1 for day in submissions if _in(day, week)) >= rule.minimum for week in weeks)
     return text, met
+
+
+def _weekly(rules, unit):
+    rule = rules.get(unit.category)
+    return rule is not None and rule.period == PERIOD_WEEK
 
 
 def _ranked_rows(ctx, period):
@@ -190,7 +222,7 @@ def _ranked_rows(ctx, period):
         owner = rows.get(ctx.owner(unit_id, day))
         if owner is not None:
             owner[level] += 1
-    weights = ctx.weights
+    rules, weights = ctx.rules_at(period.start)
     for row in rows.values():
         row["score"] = (
             row["submitted"] * weights.submitted
@@ -206,7 +238,10 @@ def _ranked_rows(ctx, period):
         elif merge and merge[1] <= period.end:
             row["assessed"] = False
             row["note"] = f"{merge[1]:%Y年%m月%d日}并入{ctx.units[merge[0]].name}"
-        row["quota"], row["quota_met"] = _quota(ctx, unit, period, row.pop("submissions"))
+        elif period.kind == PERIOD_WEEK and not _weekly(rules, unit):
+            row["assessed"] = False
+            row["note"] = "按月考核，不参加周排名"
+        row["quota"], row["quota_met"] = _quota(ctx, unit, period, row.pop("submissions"), rules)
         if not row["assessed"]:
             row["quota_met"] = None
     categories = []
@@ -221,12 +256,21 @@ def _ranked_rows(ctx, period):
         for row in others:
             row["rank"] = None
         last = max((row["rank"] for row in ordered), default=None) if len(ordered) > 1 else None
+        few = len(ordered) < weights.interview_min_units
         for row in ordered:
-            row["last"] = last is not None and row["rank"] == last and row["rank"] != 1
+            row["last"] = (
+                last is not None and row["rank"] == last and row["rank"] != 1 and (not few or row["quota_met"] is False)
+            )
         for row in others:
             row["last"] = False
-        categories.append({"code": code, "label": label, "rule": ctx.rules.get(code), "rows": ordered + others})
+        categories.append({"code": code, "label": label, "rule": rules.get(code), "rows": ordered + others})
     return categories
+
+
+def ranked_rows(ctx, period):
+    """The categories of ``period`` with their ranked rows (no 约谈 or commendation lists): what the
+    summaries over several months add up."""
+    return _ranked_rows(ctx, period)
 
 
 def build_report(period, today=None, ctx=None):
@@ -239,11 +283,13 @@ def build_report(period, today=None, ctx=None):
     report.categories = _ranked_rows(ctx, period)
     earlier = [_ranked_rows(ctx, period.previous()), _ranked_rows(ctx, period.previous().previous())]
     last_ids = [{row["id"] for c in cats for row in c["rows"] if row["last"]} for cats in earlier]
-    top = ctx.weights.commend_top
+    top = ctx.rules_at(period.start)[1].commend_top
     for category in report.categories:
         for row in category["rows"]:
             row["interview"] = row["last"] and all(row["id"] in ids for ids in last_ids)
-            row["commended"] = row["rank"] is not None and row["rank"] <= top and row["score"] > 0
+            row["commended"] = (
+                row["rank"] is not None and row["rank"] <= top and row["score"] > 0 and row["quota_met"] is not False
+            )
             if row["interview"]:
                 report.interview.append(row)
             if row["commended"]:

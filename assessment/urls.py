@@ -11,4 +11,7 @@ urlpatterns = [
     path("pdf/", views.pdf_view, name="pdf"),
     path("draft/", views.draft_view, name="draft"),
     *tongbao_urls.urlpatterns,
+    path("issued/<int:pk>/", views.issued_view, name="issued"),
+    path("summary/", views.summary_view, name="summary"),
+    path("summary/excel/", views.summary_excel_view, name="summary_excel"),
 ]

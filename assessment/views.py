@@ -2,7 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -10,11 +10,14 @@ from django.views.decorators.http import require_POST
 
 from wagtail.admin import messages
 
-from . import charts, exports
+from . import charts, exports, individuals
 from .models import PERIOD_CHOICES, PERIOD_MONTH, IssuedReport
 from .notice import NoNoticeColumn, create_notice_draft
-from .periods import Period
+from .periods import SPAN_CHOICES, SPAN_YTD, Period, Span
 from .scoring import Context, build_report, trend
+from .summary import HEADERS as SUMMARY_HEADERS
+from .summary import build_summary
+from .summary import row_values as summary_values
 
 PERMISSION = "assessment.view_report"
 
@@ -43,6 +46,22 @@ def _query(period):
     return f"?kind={period.kind}&year={period.year}&number={period.number}"
 
 
+def people_context(ctx, periods, weights=None):
+    """The individual rankings as template tables."""
+    people = individuals.individuals(ctx, periods, weights)
+    return {
+        "people": {
+            "rank_rows": [individuals.rank_values(r) for r in people["by_rank"]],
+            "tables": [
+                ("信息员排名", [individuals.row_values(r) for r in people["correspondents"]]),
+                ("撰稿人排名", [individuals.row_values(r) for r in people["authors"]]),
+            ],
+        },
+        "people_headers": individuals.HEADERS,
+        "rank_headers": individuals.RANK_HEADERS,
+    }
+
+
 def report_view(request):
     _check(request)
     period, error = _period(request, request.GET)
@@ -65,6 +84,8 @@ def report_view(request):
             "created_by"
         ),
     }
+    if not report.future:
+        context.update(people_context(ctx, [period]))
     return TemplateResponse(request, "assessment/report.html", context)
 
 
@@ -84,8 +105,11 @@ def print_view(request):
 def excel_view(request):
     _check(request)
     period, _ = _period(request, request.GET)
+    ctx = Context()
+    report = build_report(period, ctx=ctx)
+    people = None if report.future else individuals.individuals(ctx, [period])
     response = HttpResponse(
-        exports.excel(build_report(period)),
+        exports.excel(report, people),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="assessment-{period.key}.xlsx"'
@@ -119,3 +143,81 @@ def draft_view(request):
         return redirect(back)
     messages.success(request, f"已生成通报草稿“{page.title}”，请提交审核后发布。")
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+def issued_view(request, pk):
+    """An issued 通报 exactly as it was frozen: later items, withdrawals and rule changes do not touch it."""
+    _check(request)
+    issued = get_object_or_404(IssuedReport.objects.select_related("created_by"), pk=pk)
+    categories = issued.data.get("categories", [])
+    rows = [row for category in categories for row in category["rows"]]
+    context = {
+        "issued": issued,
+        "headers": exports.HEADERS,
+        "rows": [(category, [exports.row_values(r) for r in category["rows"]]) for category in categories],
+        "commended": [row["name"] for row in rows if row.get("commended")],
+        "interview": [row["name"] for row in rows if row.get("interview")],
+    }
+    return TemplateResponse(request, "assessment/issued.html", context)
+
+
+def _span(request):
+    """The span asked for, or the year to the current month; an invalid choice says why."""
+    today = timezone.localdate()
+    source = request.GET
+    if "year" not in source and "number" not in source:
+        return Span(SPAN_YTD, today.year, today.month), None
+    try:
+        return Span(source.get("kind", ""), int(source.get("year", "")), int(source.get("number", ""))), None
+    except ValueError as error:
+        message = (
+            str(error) if str(error) and not str(error).startswith("invalid literal") else "请填写正确的年份和期数。"
+        )
+        return Span(SPAN_YTD, today.year, today.month), message
+
+
+def summary_view(request):
+    """Quarter, half-year, year and year-to-date figures per unit and category, with a trend line per unit."""
+    _check(request)
+    span, error = _span(request)
+    if error:
+        messages.error(request, error)
+    ctx = Context()
+    summary = build_summary(span, ctx=ctx)
+    labels = [f"{month.number}月" for month in summary.months]
+    context = {
+        "summary": summary,
+        "span": span,
+        "span_choices": SPAN_CHOICES,
+        "query": f"?kind={span.kind}&year={span.year}&number={span.number}",
+        "title": exports.summary_title(summary),
+        "headers": SUMMARY_HEADERS,
+        "categories": [
+            (
+                category,
+                [summary_values(r) for r in category["rows"]],
+                summary_values(category["subtotal"]),
+                charts.unit_lines(labels, [(r["name"], r["series"]) for r in category["rows"]]),
+            )
+            for category in summary.categories
+            if category["rows"]
+        ],
+        "totals": summary_values(summary.totals),
+    }
+    if summary.months:
+        context.update(people_context(ctx, summary.months))
+    return TemplateResponse(request, "assessment/summary.html", context)
+
+
+def summary_excel_view(request):
+    _check(request)
+    span, _ = _span(request)
+    ctx = Context()
+    summary = build_summary(span, ctx=ctx)
+    people = individuals.individuals(ctx, summary.months) if summary.months else None
+    response = HttpResponse(
+        exports.summary_excel(summary, people),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="assessment-summary-{span.key}.xlsx"'
+    return response

@@ -155,7 +155,7 @@ def test_quota_of_zero_is_refused(staff, minimum):
     )
     assert response.status_code == 200
     assert "报送任务数至少为1条，不能为0或负数。" in response.content.decode()
-    assert QuotaRule.objects.count() == 4
+    assert QuotaRule.objects.count() == 5
 
 
 def test_quota_can_be_edited(staff):
@@ -178,6 +178,7 @@ def test_negative_weight_is_refused(staff):
         "adopted_province": "20",
         "adopted_national": "30",
         "commend_top": "1",
+        "interview_min_units": "3",
     }
     response = staff.post(f"/admin/settings/assessment/scoreweights/{weights.pk}/", data)
     assert response.status_code == 200

@@ -88,7 +88,7 @@ def month_figures(items, adoptions, units, month):
         for unit in members:
             row = rows[unit.pk]
             row["last"] = len(members) > 1 and row["rank"] == worst and row["rank"] != 1
-            row["commended"] = row["rank"] == 1 and row["score"] > 0
+            row["commended"] = row["rank"] == 1 and row["score"] > 0 and row["met"]  # rule 1: never with 未完成
     return rows
 
 
