@@ -29,6 +29,7 @@ from .admin_views import (
     reveal,
 )
 from .forms import QuestionAdminForm
+from .inspection import inspect_legal_aid
 from .models import LegalAidApplication, Question
 
 
@@ -189,3 +190,6 @@ def register_legal_aid_log_actions(actions):
     """Reveals of personal data and downloads of attachments appear in the audit log in Chinese."""
     actions.register_action(REVEAL_ACTION, "查看个人信息", "查看了申请人完整身份证号和电话")
     actions.register_action(DOWNLOAD_ACTION, "下载附件", "下载了申请附件")
+
+
+hooks.register("register_site_inspection", inspect_legal_aid)

@@ -8,6 +8,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from . import admin_views
 from .dashboard import MailboxPanel
+from .inspection import inspect_letters
 from .models import Action
 from .permissions import can_use_mailbox_admin
 
@@ -73,3 +74,6 @@ def register_mailbox_log_actions(actions):
     for action in Action:
         actions.register_action(f"mailbox.{action.value}", f"书记信箱：{action.label}", f"书记信箱：{action.label}")
     actions.register_action(admin_views.REVEAL_PHONE_ACTION, "查看来信人电话", "查看了来信人完整联系电话")
+
+
+hooks.register("register_site_inspection", inspect_letters)

@@ -21,6 +21,9 @@ unit's group; the committee's 分管领导 group approves 终审.
 
 from dataclasses import dataclass
 
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
+
 OFFICE_GROUP = "办公室审核员"
 CHECKER_GROUP = "信息检查员"
 FINAL_GROUP = "分管领导"
@@ -84,7 +87,9 @@ ROLES = (
         permissions=(
             ADMIN,
             *crud("review", "reportingunit", actions=("add", "change", "view")),
-            *crud("review", "sensitiveword", "termcorrection"),
+            *crud("review", "sensitiveword", "termcorrection", "leadername", "officialname"),
+            "review.view_wordingfinding",
+            "inspection.view_inspection",
             "assessment.view_report",
             "assessment.change_scoreweights",
             *crud("assessment", "quotarule", "higheradoption", "unitlineage", "unitassessmentstart"),
@@ -102,7 +107,7 @@ ROLES = (
         "终审: approve and so publish the item; reads the assessment report",
         page_permissions=("change_page", "publish_page"),
         collection_permissions=CHOOSE_FILES,
-        permissions=(ADMIN, "assessment.view_report"),
+        permissions=(ADMIN, "assessment.view_report", "inspection.view_inspection"),
     ),
     Role(
         MAILBOX_INTAKE_GROUP,
@@ -148,6 +153,7 @@ ROLES = (
         permissions=(
             ADMIN,
             "portal.change_siteidentity",
+            "inspection.view_inspection",
             *crud("portal", "workdayadjustment"),
             *crud("search", "searchterm", "synonym"),
             *crud("auth", "user", actions=("add", "change", "view")),
@@ -158,13 +164,39 @@ ROLES = (
 ROLE_APPS = ("wagtailadmin", "wagtailcore", "wagtaildocs", "wagtailimages", "wagtailmedia", "auth")
 
 
+def _not_migrated_yet(apps, app_label, codename):
+    """In a migration: the model that declares ``codename`` is not in the migration state yet.
+
+    The role table is live code, so an early migration that installs the roles may meet a permission of a
+    model added since; that model's app grants it in a later roles migration instead.
+    """
+    if apps is global_apps:
+        return False
+    for model in global_apps.get_app_config(app_label).get_models():
+        opts = model._meta
+        declared = {f"{action}_{opts.model_name}" for action in opts.default_permissions}
+        declared.update(name for name, _ in opts.permissions)
+        if codename in declared:
+            try:
+                apps.get_model(app_label, opts.model_name)
+            except LookupError:
+                return True
+            return False
+    return False
+
+
 def _permission(apps, dotted):
     app_label, codename = dotted.split(".")
     Permission = apps.get_model("auth", "Permission")
-    try:
-        return Permission.objects.get(content_type__app_label=app_label, codename=codename)
-    except Permission.DoesNotExist:
-        raise LookupError(f"Role table names a permission that does not exist: {dotted}") from None
+    lookup = {"content_type__app_label": app_label, "codename": codename}
+    permission = Permission.objects.filter(**lookup).first()
+    if permission is None and apps is not global_apps:
+        # Permissions are created after ``migrate``; in a migration, create the app's own now.
+        create_permissions(global_apps.get_app_config(app_label), verbosity=0, apps=apps)
+        permission = Permission.objects.filter(**lookup).first()
+    if permission is None and not _not_migrated_yet(apps, app_label, codename):
+        raise LookupError(f"Role table names a permission that does not exist: {dotted}")
+    return permission
 
 
 def _page_permission(apps, codename):
@@ -179,7 +211,8 @@ def apply_role(apps, role, group, *, pages, collection):
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
 
-    group.permissions.set([_permission(apps, dotted) for dotted in role.permissions])
+    granted = (_permission(apps, dotted) for dotted in role.permissions)
+    group.permissions.set([permission for permission in granted if permission is not None])
 
     wanted_pages = {
         (page.pk, _page_permission(apps, codename).pk) for page in pages for codename in role.page_permissions

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "mediation",
     "mailbox",
     "search",
+    "inspection",
     "twofactor",
     # Staff account security (accounts/): login lockout (django-axes), password rules, sessions, audit.
     "accounts",
