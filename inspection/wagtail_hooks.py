@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import views
+from .inspection import inspect_links
 from .panels import InspectionPanel
 from .permissions import can_view_inspection
 
@@ -33,3 +34,6 @@ def register_inspection_menu_item():
 def add_inspection_panel(request, panels):
     if can_view_inspection(request.user):
         panels.append(InspectionPanel())
+
+
+hooks.register("register_site_inspection", inspect_links)
