@@ -1,4 +1,5 @@
-"""What the columns add to the front-cache purge of a page (portal/frontend_cache.py)."""
+"""What the columns add to the front-cache purge of a page (portal/frontend_cache.py) and to 网站健康检查
+(portal/site_inspection.py)."""
 
 from math import ceil
 
@@ -7,6 +8,7 @@ from django.urls import reverse
 
 from wagtail import hooks
 
+from .inspection import inspect_columns
 from .models import ColumnItem, ColumnPage
 
 
@@ -30,3 +32,6 @@ def column_cache_urls(page):
             last = min(pages, settings.PORTAL_FRONTEND_CACHE_MAX_LISTING_PAGE)
             urls.extend(f"{column_url}?page={number}" for number in range(1, last + 1))
     return urls
+
+
+hooks.register("register_site_inspection", inspect_columns)

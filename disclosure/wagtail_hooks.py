@@ -2,6 +2,7 @@
 
 import django_filters
 
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
@@ -12,6 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from intake.admin import NoAddPermissionPolicy
 
 from .admin_views import InformationRequestAdminForm, InformationRequestEditView
+from .inspection import inspect_information_requests
 from .models import InformationRequest
 
 
@@ -80,3 +82,6 @@ class InformationRequestViewSet(SnippetViewSet):
 # Requests come only from the public form, which issues the tracking number and the query code.
 register_permission_policy(InformationRequest, NoAddPermissionPolicy(InformationRequest))
 register_snippet(InformationRequestViewSet)
+
+
+hooks.register("register_site_inspection", inspect_information_requests)

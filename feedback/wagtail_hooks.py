@@ -2,6 +2,7 @@
 
 import django_filters
 
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
@@ -12,6 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from intake.admin import NoAddPermissionPolicy
 
 from .admin_views import ErrorReportAdminForm, ErrorReportEditView
+from .inspection import inspect_error_reports
 from .models import ErrorReport
 
 
@@ -74,3 +76,6 @@ class ErrorReportViewSet(SnippetViewSet):
 # Reports come only from the public form, which issues the tracking number and the query code.
 register_permission_policy(ErrorReport, NoAddPermissionPolicy(ErrorReport))
 register_snippet(ErrorReportViewSet)
+
+
+hooks.register("register_site_inspection", inspect_error_reports)

@@ -30,6 +30,7 @@ from .admin_views import (
     reveal,
 )
 from .forms import QuestionAdminForm
+from .inspection import inspect_legal_aid
 from .models import LegalAidApplication, Question
 
 
@@ -223,3 +224,6 @@ class LegalAidSearchSource(TextSource):
 @hooks.register("register_admin_search_source")
 def register_legal_aid_search_source():
     return LegalAidSearchSource()
+
+
+hooks.register("register_site_inspection", inspect_legal_aid)

@@ -10,6 +10,7 @@ from search.admin_search import AdminHit, TextSource
 
 from . import admin_views
 from .dashboard import MailboxPanel
+from .inspection import inspect_letters
 from .models import Action, Letter
 from .permissions import can_use_mailbox_admin
 
@@ -102,3 +103,6 @@ class LetterSearchSource(TextSource):
 @hooks.register("register_admin_search_source")
 def register_letter_search_source():
     return LetterSearchSource()
+
+
+hooks.register("register_site_inspection", inspect_letters)

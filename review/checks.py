@@ -24,6 +24,7 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from .models.words import LEVEL_BLOCKING, LEVEL_WARNING, SensitiveWord, TermCorrection
+from .wording import WordLists, find_problems
 
 TAG = re.compile(r"<[^>]+>")
 LINK = re.compile(r"<a\b[^>]*\blinktype=\"(page|document)\"[^>]*\bid=\"(\d+)\"", re.IGNORECASE)
@@ -110,6 +111,17 @@ def check_words(page, content):
     return findings
 
 
+def check_names(page, content):
+    """Leaders' names with a title that is not theirs, wrong forms of organisations' names (严重表述错误)."""
+    lists = WordLists.load()
+    lists.words, lists.terms = [], []  # check_words reports those
+    return [
+        Finding(problem.kind, problem.level, f"{place}：{problem.message}")
+        for place, text in content.texts
+        for problem in find_problems(text, lists)
+    ]
+
+
 def check_links(page, content):
     findings = []
     for source in content.rich_html:
@@ -186,7 +198,7 @@ def check_publish_date(page, content):
     return []
 
 
-CHECKS = [check_words, check_links, check_images, check_attachments, check_title, check_publish_date]
+CHECKS = [check_words, check_names, check_links, check_images, check_attachments, check_title, check_publish_date]
 
 
 def run_checks(page):

@@ -8,10 +8,11 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from wagtail.models import Page
-from wagtail.signals import page_published, task_submitted
+from wagtail.signals import page_published, page_unpublished, task_submitted
 
 from portal.workdays import add_workdays
 
+from .live_wording import recheck_page
 from .models import PostPublicationCheck, ReportedItem, ReportingUnit, UnitLeaderSignTask, UnitMember
 from .notifications import send_publication_notice, send_sign_request
 
@@ -73,3 +74,10 @@ def delete_unit_group(sender, instance, **kwargs):
 def ask_leaders_to_sign(sender, instance, **kwargs):
     if isinstance(instance.task.specific, UnitLeaderSignTask):
         send_sign_request(instance)  # sent after the commit
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def renew_wording_findings(sender, instance, **kwargs):
+    """A page's findings of the live wording check follow what is live (a scheduled page comes again)."""
+    recheck_page(instance)

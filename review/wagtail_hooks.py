@@ -17,8 +17,9 @@ from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet, SnippetV
 
 from . import urls
 from .bulk_actions import SetAssessedFromBulkAction
+from .inspection import inspect_wording
 from .integrity import restart_if_changed
-from .models import ReportedItem, ReportingUnit, SensitiveWord, TermCorrection
+from .models import LeaderName, OfficialName, ReportedItem, ReportingUnit, SensitiveWord, TermCorrection
 from .office_entry import entry_refusal, is_office, scan_task_state
 from .panels import add_panels
 from .permissions import hidden_drafts_filter, is_reviewer, is_unit_only, membership
@@ -65,6 +66,23 @@ class TermCorrectionViewSet(SnippetViewSet):
     search_fields = ["wrong", "right"]
 
 
+class LeaderNameViewSet(SnippetViewSet):
+    model = LeaderName
+    icon = "user"
+    menu_label = "领导姓名职务"
+    list_display = ["name", "titles", "active", "sort_order"]
+    list_filter = ["active"]
+    search_fields = ["name", "titles"]
+
+
+class OfficialNameViewSet(SnippetViewSet):
+    model = OfficialName
+    icon = "site"
+    menu_label = "机构规范名称"
+    list_display = ["name", "wrong_forms"]
+    search_fields = ["name", "wrong_forms"]
+
+
 class ReviewViewSetGroup(SnippetViewSetGroup):
     """单位管理 (the one list of units), word lists and the review's own pages under one 信息报送 menu."""
 
@@ -72,11 +90,12 @@ class ReviewViewSetGroup(SnippetViewSetGroup):
     menu_icon = "clipboard-list"
     menu_order = 250
     submenu_hook = MENU_HOOK
-    items = (ReportingUnitViewSet, SensitiveWordViewSet, TermCorrectionViewSet)
+    items = (ReportingUnitViewSet, SensitiveWordViewSet, TermCorrectionViewSet, LeaderNameViewSet, OfficialNameViewSet)
 
 
 register_snippet(ReviewViewSetGroup)
 hooks.register("register_bulk_action", SetAssessedFromBulkAction)
+hooks.register("register_site_inspection", inspect_wording)
 
 
 class ChecksMenuItem(MenuItem):

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "analytics",
     "disclosure",
     "search",
+    "inspection",
     "twofactor",
     # Staff account security (accounts/): login lockout (django-axes), password rules, sessions, audit.
     "accounts",
@@ -386,6 +387,9 @@ PORTAL_PERIODIC_JOBS = {
     "purge_audit_log": ["purge_audit_log"],  # audit entries past PORTAL_AUDIT_RETENTION_DAYS
     "purge_legal_aid": ["purge_legal_aid"],  # closed legal-aid applications past their retention
     "prune_task_results": ["prune_db_task_results", "--min-age-days", "7"],  # finished task rows
+    "check_live_wording": ["check_live_wording"],  # 网站健康检查: wording of everything published
+    "check_links": ["check_links"],  # 网站健康检查: internal and external links of live pages
+    "aggregate_visits": ["aggregate_visits"],  # 访问统计: finished days into daily rows, raw hits purged
 }
 # `manage.py run_worker` writes a heartbeat row this often; /healthz fails when the newest is older
 # than PORTAL_WORKER_MAX_SILENCE seconds (only with a queue backend: the immediate one needs no worker).

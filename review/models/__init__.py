@@ -3,11 +3,13 @@
 from .records import CheckReport, PostPublicationCheck, ReportedItem, Signature
 from .tasks import AutoCheckTask, ReviewGroupTask, UnitLeaderSignTask
 from .units import ReportingUnit, UnitMember
-from .words import SensitiveWord, TermCorrection
+from .words import LeaderName, OfficialName, SensitiveWord, TermCorrection, WordingFinding
 
 __all__ = [
     "AutoCheckTask",
     "CheckReport",
+    "LeaderName",
+    "OfficialName",
     "PostPublicationCheck",
     "ReportedItem",
     "ReportingUnit",
@@ -17,4 +19,5 @@ __all__ = [
     "TermCorrection",
     "UnitLeaderSignTask",
     "UnitMember",
+    "WordingFinding",
 ]
