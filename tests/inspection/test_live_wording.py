@@ -3,7 +3,6 @@ names that editors maintain, with the sensitive-word and term lists; findings na
 
 import pytest
 
-from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 
 from columns.plugins.news.models import NewsPage
@@ -11,14 +10,6 @@ from review.models import LeaderName, OfficialName, TermCorrection, WordingFindi
 from tests.inspection.test_site_inspection import REPORT, state_of
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def office_client(client, db):
-    user = User.objects.create_user("office", password="x")
-    user.groups.add(Group.objects.get(name="办公室审核员"))
-    client.force_login(user)
-    return client
 
 
 def publish_item(column, title, text):

@@ -35,19 +35,6 @@ def at(*args):
     return datetime(*args, tzinfo=TZ)
 
 
-@pytest.fixture
-def office(db):
-    user = User.objects.create_user("office", password="x")
-    user.groups.add(Group.objects.get(name="办公室审核员"))
-    return user
-
-
-@pytest.fixture
-def office_client(client, office):
-    client.force_login(office)
-    return client
-
-
 def state_of(html, key):
     match = re.search(rf'id="inspection-{key}">[^<]*<span class="inspection-state">【(.+?)】', html)
     assert match, f"no item {key} in the report"
