@@ -9,6 +9,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .admin_reports import SiteHistoryView
+from .captcha import arithmetic_question
+from .views import site_map
 
 urlpatterns = [
     # Same paths (and so the same reversed URLs) as Wagtail's site history, matched first.
@@ -16,6 +18,7 @@ urlpatterns = [
     path("admin/reports/site-history/results/", SiteHistoryView.as_view(results_only=True)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("captcha/question/", arithmetic_question, name="captcha_question"),
     path("captcha/", include("captcha.urls")),
     path("columns/", include("columns.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
@@ -32,6 +35,7 @@ if settings.DEBUG:
 # Public pages: the default language (zh-hans) has no prefix, English lives under /en/.
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
+    path("sitemap/", site_map, name="site_map"),
     path("mailbox/", include("mailbox.urls")),
     path("legal/", include("legal_services.urls")),
     path("", include(wagtail_urls)),
