@@ -4,7 +4,6 @@ home columns, and identical cacheable HTML for every anonymous visitor."""
 import re
 
 import pytest
-
 from captcha.models import CaptchaStore
 
 from columns.plugins.notices.models import NoticeColumnPage, NoticePage
