@@ -10,7 +10,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from .admin_reports import SiteHistoryView
 from .cache_headers import purged_on_publish
+from .captcha import arithmetic_question
 from .health import healthz
+from .views import site_map
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),  # the load balancer's check (portal/health.py)
@@ -19,6 +21,7 @@ urlpatterns = [
     path("admin/reports/site-history/results/", SiteHistoryView.as_view(results_only=True)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("captcha/question/", arithmetic_question, name="captcha_question"),
     path("captcha/", include("captcha.urls")),
     path("columns/", include("columns.urls")),
     path("analytics/", include("analytics.urls")),
@@ -36,6 +39,7 @@ if settings.DEBUG:
 # Public pages: the default language (zh-hans) has no prefix, English lives under /en/.
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
+    path("sitemap/", site_map, name="site_map"),
     path("mailbox/", include("mailbox.urls")),
     path("legal/", include("legal_services.urls")),
     path("feedback/", include("feedback.urls")),

@@ -5,10 +5,12 @@ source scripts/_venv.sh
 source scripts/_browser.sh
 source scripts/_fonts.sh
 source scripts/_nginx.sh
+source scripts/_axe.sh
 
 install_test_needs() {
     ensure_venv requirements-dev.txt
     ensure_browser
     ensure_fonts
     ensure_nginx
+    ensure_axe
 }

@@ -105,7 +105,9 @@ def test_home_query_count_does_not_grow_with_articles_or_columns(client, home_wi
     with_500 = count_home_queries(client)
 
     assert with_10 == with_500
-    assert with_500 <= 15
+    # 15 before issue 17; the other columns, 图片新闻 (with their renditions), 专题 banners and the 页头页脚
+    # setting add a fixed number.
+    assert with_500 <= 25
 
 
 def test_banner_is_limited_to_five_slides(home, tmp_path):
