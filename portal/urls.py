@@ -5,9 +5,9 @@ from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from . import sitemaps
 from .admin_reports import SiteHistoryView
 
 urlpatterns = [
@@ -18,7 +18,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("captcha/", include("captcha.urls")),
     path("columns/", include("columns.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
+    path("sitemap-<int:number>.xml", sitemaps.sitemap_section, name="sitemap-section"),
     path("", include("search.api_urls")),
 ]
 

@@ -383,3 +383,7 @@ LOGGING = {
 
 CAPTCHA_FONT_SIZE = 32
 CAPTCHA_LETTER_ROTATION = (-20, 20)
+
+# Scale (issue 14, item 5; README "Scale"): /sitemap.xml is an index of sections of at most this many
+# URLs each (the sitemap protocol allows 50,000 per file).
+PORTAL_SITEMAP_SIZE = env_int("PORTAL_SITEMAP_SIZE", 50_000)
