@@ -6,6 +6,7 @@ are one query over one table whatever the item types; concrete column types
 subclass them in ``columns/plugins/`` or in any other app.
 """
 
+import hashlib
 from datetime import timedelta
 
 from django.db import models
@@ -111,10 +112,9 @@ class ColumnPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters = sorted((key, value) for key, value in request.GET.lists() if key != "page")
-        paginator = ListingPaginator(
-            self.listing_items(request), self.items_per_page, count_key=f"column:{self.pk}:{filters!r}"
-        )
+        filters = repr(sorted((key, value) for key, value in request.GET.lists() if key != "page"))
+        count_key = f"column:{self.pk}:{hashlib.sha256(filters.encode()).hexdigest()[:16]}"
+        paginator = ListingPaginator(self.listing_items(request), self.items_per_page, count_key=count_key)
         context["items_page"] = paginator.get_page(request.GET.get("page"))
         return context
 

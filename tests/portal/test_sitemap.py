@@ -4,6 +4,8 @@ from xml.etree import ElementTree
 
 import pytest
 
+from django.utils import timezone
+
 from wagtail.models import Page
 
 from columns.plugins.news.models import NewsPage
@@ -57,7 +59,14 @@ def test_sections_hold_at_most_the_configured_size_and_split_the_site_between_th
     assert all(0 < len(section) <= 3 for section in sections)
     urls = [url for section in sections for url in section]
     assert len(urls) == len(set(urls)) == live_pages
-    assert all(xml(client.get(path)).find("s:url/s:lastmod", NS) is not None for path in paths)
+
+def test_each_url_carries_the_date_of_its_last_publication(client, site_tree):
+    _, republished = site_tree
+    republished.save_revision().publish()
+    republished.refresh_from_db()
+    section = xml(client.get("/sitemap-1.xml"))
+    dates = {url.find("s:loc", NS).text: url.find("s:lastmod", NS) for url in section.findall("s:url", NS)}
+    assert dates[republished.get_full_url()].text == timezone.localdate(republished.last_published_at).isoformat()
 
 
 @pytest.mark.parametrize("path", ["/sitemap-0.xml", "/sitemap-99.xml"])
