@@ -3,7 +3,8 @@
 
 Wagtail's sitemap loads every page as its specific model and asks each for its URL, which took
 seconds at 20,000 items and one file cannot hold more than 50,000 URLs anyway. Here a section is
-one query over the page table (``values_list``: path, locale, last publication), in tree order;
+one query over a range of paths of the page table (``values_list``: path, locale, last
+publication), in tree order;
 the URL is the site's root URL, the locale's language prefix and the path below the site root,
 exactly what ``Page.get_full_url`` gives; the index counts the pages once per change of the tree
 (``portal.content_version``).
@@ -25,13 +26,29 @@ COUNT_TIMEOUT = 300
 XMLNS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
 
 
-def site_pages(site):
-    return Page.objects.descendant_of(site.root_page, inclusive=True).live().public().order_by("path")
+def tree_paths(site):
+    """Paths of every page of the site (live or not), a range of the unique path index: no row is read."""
+    root = site.root_page.path
+    return Page.objects.filter(path__gte=root, path__lt=root + "~").order_by("path").values_list("path", flat=True)
 
 
 def section_count(site):
-    pages = cached_count(f"sitemap:{site.pk}", site_pages(site), COUNT_TIMEOUT)
+    pages = cached_count(f"sitemap:{site.pk}", tree_paths(site), COUNT_TIMEOUT)
     return max(1, -(-pages // settings.PORTAL_SITEMAP_SIZE))
+
+
+def section_pages(site, number):
+    """The live public pages of section ``number``: a range of paths cut at every PORTAL_SITEMAP_SIZE-th page.
+
+    Cutting on all pages rather than on the live ones keeps the cut an index-only walk; a section holds
+    at most PORTAL_SITEMAP_SIZE URLs (fewer where pages are not live)."""
+    size = settings.PORTAL_SITEMAP_SIZE
+    paths = tree_paths(site)
+    start, end = (next(iter(paths[index : index + 1]), None) for index in ((number - 1) * size, number * size))
+    if start is None:  # the tree shrank since the sections were counted
+        return Page.objects.none()
+    pages = Page.objects.live().public().filter(path__gte=start, path__lt=end or site.root_page.path + "~")
+    return pages.order_by("path")
 
 
 def find_site(request):
@@ -68,15 +85,16 @@ def language_prefixes():
 
 def sitemap_section(request, number):
     site = find_site(request)
-    size = settings.PORTAL_SITEMAP_SIZE
     if number < 1 or number > section_count(site):
         raise Http404("没有这一部分网站地图")
     root_url = site.root_url
     root_path = site.root_page.url_path
     prefixes = language_prefixes()
-    rows = site_pages(site).values_list("url_path", "locale_id", "last_published_at", "latest_revision_created_at")
+    rows = section_pages(site, number).values_list(
+        "url_path", "locale_id", "last_published_at", "latest_revision_created_at"
+    )
     lines = []
-    for url_path, locale_id, published, revised in rows[(number - 1) * size : number * size]:
+    for url_path, locale_id, published, revised in rows:
         location = escape(f"{root_url}{prefixes.get(locale_id, '/')}{iri_to_uri(url_path[len(root_path) :])}")
         changed = published or revised
         lastmod = f"<lastmod>{timezone.localdate(changed).isoformat()}</lastmod>" if changed else ""
