@@ -10,10 +10,12 @@ made its last page cost seconds. ``ListingPaginator`` keeps the numbered pages
 - reads pages in the second half from the other end (the queryset reversed), so the first and
   the last page both cost one short index walk, and no page walks more than half the listing.
 
+Column types whose listing is a list (not a queryset) get Django's plain behaviour.
 The queryset must have a total order (e.g. ``-publish_date, -pk``) so that reversing it is exact.
 """
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
 from portal.content_version import cached_count
@@ -28,7 +30,7 @@ class ListingPaginator(Paginator):
 
     @cached_property
     def count(self):
-        if self.count_key is None:
+        if self.count_key is None or not isinstance(self.object_list, QuerySet):
             return super().count
         return cached_count(f"listing:{self.count_key}", self.object_list, COUNT_TIMEOUT)
 
@@ -38,7 +40,7 @@ class ListingPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        if number == 1 or bottom < self.count - top:
+        if number == 1 or bottom < self.count - top or not isinstance(self.object_list, QuerySet):
             return super().page(number)
         # Nearer the end: the same rows, read from the end of the reversed order.
         rows = list(self.object_list.reverse()[self.count - top : self.count - bottom])
