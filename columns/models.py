@@ -6,9 +6,9 @@ are one query over one table whatever the item types; concrete column types
 subclass them in ``columns/plugins/`` or in any other app.
 """
 
+import hashlib
 from datetime import timedelta
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -22,6 +22,7 @@ from wagtail.search import index
 from portal.models import SiteIdentity
 
 from .blocks import AttachmentBlock, BodyBlock
+from .pagination import ListingPaginator
 from .registry import is_registered, register_searchable
 
 
@@ -111,7 +112,9 @@ class ColumnPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.listing_items(request), self.items_per_page)
+        filters = repr(sorted((key, value) for key, value in request.GET.lists() if key != "page"))
+        count_key = f"column:{self.pk}:{hashlib.sha256(filters.encode()).hexdigest()[:16]}"
+        paginator = ListingPaginator(self.listing_items(request), self.items_per_page, count_key=count_key)
         context["items_page"] = paginator.get_page(request.GET.get("page"))
         return context
 
@@ -169,7 +172,9 @@ class ColumnItem(Page):
     class Meta:
         verbose_name = "信息"
         verbose_name_plural = "信息"
-        indexes = [models.Index(fields=["column", "-publish_date"], name="columns_item_column_date")]
+        # A listing's order (newest first, then newest id) read straight off the index, from either end:
+        # no sort of a column's items, however many it holds.
+        indexes = [models.Index(fields=["column", "-publish_date", "-page_ptr"], name="columns_item_column_order")]
 
     @classmethod
     def clean_parent_page_models(cls):

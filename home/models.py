@@ -7,8 +7,7 @@ The tables keep their ``portal_*`` names from before the home page had an app of
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Q
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -89,28 +88,25 @@ class HomePage(Page):
     def latest_items(self, column_counts):
         """The newest live items of each column, ``{column_id: [item, …]}``, in one query.
 
-        A window function numbers items within each column so that the number of
-        queries stays the same however many columns and items there are.
+        Each column contributes a ``LIMIT count`` subquery that walks the (column, -publish_date)
+        index from its newest end, so the cost stays the same however many items a column holds
+        (a window over all of a column's items grew with them); the number of queries stays the
+        same however many columns there are.
         """
         if not column_counts:
             return {}
-        ranked = (
-            ColumnItem.objects.live()
-            .public()
-            .filter(listed_now(), column_id__in=column_counts)
-            .annotate(
-                rank=Window(
-                    RowNumber(), partition_by=[F("column_id")], order_by=[F("publish_date").desc(), F("pk").desc()]
-                )
-            )
-            .filter(rank__lte=max(column_counts.values()))
+        newest = ColumnItem.objects.live().public().filter(listed_now()).order_by("-publish_date", "-pk")
+        chosen = Q()
+        for column_id, count in column_counts.items():
+            chosen |= Q(pk__in=newest.filter(column_id=column_id).values("pk")[:count])
+        latest = (
+            ColumnItem.objects.filter(chosen)
             .only("id", "title", "url_path", "publish_date", "column_id", "locale_id", "path", "depth")
-            .order_by("column_id", "rank")
+            .order_by("-publish_date", "-pk")
         )
         grouped = {column_id: [] for column_id in column_counts}
-        for item in ranked:
-            if len(grouped[item.column_id]) < column_counts[item.column_id]:
-                grouped[item.column_id].append(item)
+        for item in latest:
+            grouped[item.column_id].append(item)
         return grouped
 
     def other_columns(self, chosen_ids):

@@ -5,9 +5,9 @@ from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from . import sitemaps
 from .admin_reports import SiteHistoryView
 from .cache_headers import purged_on_publish
 from .captcha import arithmetic_question
@@ -25,7 +25,9 @@ urlpatterns = [
     path("captcha/", include("captcha.urls")),
     path("columns/", include("columns.urls")),
     path("analytics/", include("analytics.urls")),
-    path("sitemap.xml", purged_on_publish(sitemap), name="sitemap"),
+    # The index is purged on every publication; a section (sitemap-<n>.xml) keeps the short view max-age.
+    path("sitemap.xml", purged_on_publish(sitemaps.sitemap_index), name="sitemap"),
+    path("sitemap-<int:number>.xml", sitemaps.sitemap_section, name="sitemap-section"),
     path("", include("search.api_urls")),
 ]
 

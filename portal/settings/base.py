@@ -473,3 +473,6 @@ ANALYTICS_HITS_PER_MINUTE = env_int("ANALYTICS_HITS_PER_MINUTE", 60)
 # be held before the follow-up counts as overdue on the dashboard.
 ASSESSMENT_DOCUMENT_FONT = env_str("ASSESSMENT_DOCUMENT_FONT", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
 ASSESSMENT_INTERVIEW_DAYS = env_int("ASSESSMENT_INTERVIEW_DAYS", 15)
+# Scale (issue 14, item 5; README "Scale"): /sitemap.xml is an index of sections of at most this many
+# URLs each (the sitemap protocol allows 50,000 per file).
+PORTAL_SITEMAP_SIZE = env_int("PORTAL_SITEMAP_SIZE", 50_000)

@@ -75,13 +75,3 @@ def test_server_error_is_a_styled_500_without_traceback(client, home_with_column
     html = response.content.decode()
     assert "服务器暂时无法处理您的请求" in html
     assert "Traceback" not in html and "secret detail" not in html
-
-
-def test_sitemap_lists_the_live_pages(client, home_with_columns, news_item):
-    from xml.etree import ElementTree
-
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    locations = [loc.text for loc in ElementTree.fromstring(response.content).findall("s:url/s:loc", namespace)]
-    assert any(location.endswith(news_item.url) for location in locations)
