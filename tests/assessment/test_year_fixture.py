@@ -152,6 +152,24 @@ def test_year_fixture_annual_figures_and_tongbao_files(client, admin_user, year_
         assert met == sum(1 for m in months if months[m][unit.pk]["met"]), unit.name
     assert sum(r["submitted"] for m in reports for r in reports[m].rows) == 400
 
+    # The annual report (the 全年 summary of the 年度目标考核) as the office exports it, cell by cell.
+    client.force_login(admin_user)
+    with time_machine.travel(at(2026, 1, 20), tick=False):
+        response = client.get("/admin/assessment/summary/excel/", {"kind": "year", "year": YEAR, "number": 1})
+    assert response.status_code == 200
+    summary_rows = {
+        row[1]: row for row in load_workbook(BytesIO(response.content))["汇总"].iter_rows(values_only=True) if row[1:2]
+    }
+    counts = ("submitted", "adopted", "city", "province", "national")
+    for unit in units:
+        row = summary_rows[unit.name]
+        assert list(row[2:7]) == [sum(months[m][unit.pk][key] for m in months) for key in counts], unit.name
+        assert row[7] == float(sum(months[m][unit.pk]["score"] for m in months)), unit.name
+        assert row[8] == sum(1 for m in months if months[m][unit.pk]["met"]), unit.name
+    totals = summary_rows["合计"]
+    assert list(totals[2:7]) == [sum(months[m][u.pk][key] for m in months for u in units) for key in counts]
+    assert totals[2] == 400
+
     # The December 通报, issued through the admin.
     client.force_login(admin_user)
     with time_machine.travel(at(2026, 1, 20), tick=False):

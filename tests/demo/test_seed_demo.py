@@ -49,8 +49,16 @@ def test_seed_builds_the_site_with_columns_items_images_and_admin(client, monkey
     assert home.banner_slides.count() == len(demo_content.BANNER_SLIDES)
     assert SiteIdentity.for_site(home.get_site()).site_code
 
+    # The columns, and so the menu, in the committee's order (首页, 政法要闻, 法治…, 平安…, 以案说法, …).
+    slugs = [page.slug for page in ColumnPage.objects.child_of(home).order_by("path")]
+    committee = ["zfyw", "fzqj", "paqj", "yasf", "dwjs", "zfwh", "dcyj", "tzgg", "zwgk", "jggk", "ztzl", "yyzf"]
+    assert slugs[: len(committee)] == committee  # other column types (plugins of other apps) come after
+
     html = client.get("/").content.decode()
     assert "中共清江市委政法委员会" in html and "3301000099" in html
+    nav = html.split("<nav", 1)[1].split("</nav>", 1)[0]
+    titles = [ColumnPage.objects.get(slug=slug).title for slug in committee]
+    assert [nav.index(title) for title in titles] == sorted(nav.index(title) for title in titles)
     for column in demo_content.COLUMNS[:2]:
         assert column["title"] in html
     response = client.post("/admin/login/", {"username": "admin", "password": "s3cret-Demo-pass"})

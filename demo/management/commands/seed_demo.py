@@ -48,6 +48,12 @@ DEMO_COLUMN_TYPES = {
     "tzgg": NoticeColumnPage,
 }
 HOME_COLUMN_SLUGS = ["zfyw", "fzqj", "paqj", "dwjs", "zfwh"]
+# The committee's menu order (its columns by default slug); the menu follows the page tree, so editors
+# change it later with the explorer's 排序. Column types not listed come after, in registration order.
+MENU_ORDER = [
+    "zfyw", "fzjs", "pajs", "yasf", "dwjs", "zfwh", "dcyj", "tzgg", "zwgk", "jggk", "ztzl", "yyzf",
+    "bmts", "nwwd", "zztj", "fxkt", "fzxf", "wgfw",
+]  # fmt: skip
 IDENTITY = {
     "site_name": "中共清江市委政法委员会",
     "city_short_name": "清江",
@@ -64,6 +70,11 @@ IDENTITY = {
 }
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD_ENV = "PORTAL_ADMIN_PASSWORD"
+
+
+def menu_position(column_type):
+    slug = column_type.default_slug
+    return MENU_ORDER.index(slug) if slug in MENU_ORDER else len(MENU_ORDER)
 
 
 class Command(BaseCommand):
@@ -84,7 +95,7 @@ class Command(BaseCommand):
         identity = self.ensure_identity(home)
         specs = {DEMO_COLUMN_TYPES[spec["slug"]]: spec for spec in demo_content.COLUMNS}
         columns = {}
-        for column_type in get_column_types():
+        for column_type in sorted(get_column_types(), key=menu_position):
             if column_type.planned and not options["planned"]:
                 continue
             column = self.ensure_column(home, column_type, specs.get(column_type), identity.city_short_name)
