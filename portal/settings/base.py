@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "feedback",
     "analytics",
     "disclosure",
+    "annual_report",  # 政府网站工作年度报表 (issue 18.6)
     "search",
     "twofactor",
     # Staff account security (accounts/): login lockout (django-axes), password rules, sessions, audit.
