@@ -96,7 +96,8 @@ def site_columns(site):
 
 def publishing_figures(year, columns):
     items = ColumnItem.objects.live().filter(**in_year("publish_date", year), column__in=columns)
-    per_column = dict(items.values_list("column_id").annotate(n=Count("pk")).values_list("column_id", "n"))
+    # order_by(): Page's default ordering (path) would otherwise split the groups
+    per_column = dict(items.order_by().values("column_id").annotate(n=Count("pk")).values_list("column_id", "n"))
     column_counts = [{"title": column.title, "count": per_column.get(column.pk, 0)} for column in columns]
     figures = {
         "info_total": sum(per_column.values()),

@@ -99,8 +99,8 @@ class CreateReportForm(forms.Form):
 
     def clean_year(self):
         year = self.cleaned_data["year"]
-        if year > self.today.year:
-            raise forms.ValidationError("该年度尚未开始，不能编制年度报表。")
+        if year >= self.today.year:
+            raise forms.ValidationError("该年度尚未结束，年度报表在次年编制。")
         if AnnualReport.objects.filter(year=year).exists():
             raise forms.ValidationError(f"{year}年度的报表已经存在，请在列表中打开它。")
         return year
