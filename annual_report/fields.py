@@ -1,11 +1,12 @@
 """The fields of the national 政府网站工作年度报表, in the order of the form.
 
-The layout follows the template attached to the 国务院办公厅《政府网站发展指引》(国办发〔2017〕47号) that
-the annual report is filled in on: 基本信息, 访问量, 信息发布, 专栏专题, 政策解读, 办事服务, 互动交流,
-安全防护, 移动新媒体, 创新发展, then who filled it in. 网站纠错 and 依申请公开 are not lines of that template
-but the committee reports them alongside (issue 18), so they have their own section. Figures the portal
-cannot know (办事服务, 移动新媒体, staff) start at zero or with a default text; every one stays editable
-until the report is issued.
+《国务院办公厅关于做好政府网站年度报表发布工作的通知》(国办函〔2018〕12号, under 国办发〔2017〕47号) asks
+every government website to publish this report by 31 January, covering 信息发布、专栏专题、解读回应、
+办事服务、互动交流、安全防护、移动新媒体、创新发展. The lines below follow the template attached to that
+notice as far as we know it (basic data, 访问量, then those sections, then who filled it in).
+网站纠错 and 依申请公开 are not lines of that template, but the committee reports them alongside
+(issue 18), so they have their own section. Figures the portal cannot know (办事服务, 移动新媒体, staff)
+start at zero or with a default text; every one stays editable until the report is issued.
 """
 
 from dataclasses import dataclass
