@@ -8,12 +8,14 @@ import time_machine
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from wagtail.models import WorkflowState
+from wagtail.models import ModelLogEntry, WorkflowState
 
 from annual_report.models import AnnualReport, ReportStatus
 from disclosure.models import DisclosurePage
+from tests.portal.admin_text import english_words, visible_text
 
 from .conftest import TIMELINE, YEAR, at
 
@@ -140,6 +142,24 @@ def test_an_issued_report_is_frozen(client, report):
     report.refresh_from_db()
     assert (report.figures, report.column_counts) == before
     assert 'name="page_views"' not in client.get(url("edit", report)).content.decode()
+    report.figures["page_views"] = 1
+    with pytest.raises(ValidationError):
+        report.save()  # no other code path changes it either
+    actions = list(ModelLogEntry.objects.for_instance(report).values_list("action", flat=True))
+    assert sorted(actions) == ["wagtail.create", "wagtail.publish"]
+
+
+def test_the_admin_pages_are_chinese_for_an_english_browser(client, report):
+    client.post(url("issue", report))
+    english = {}
+    for name in ("index", "edit", "print"):
+        link = INDEX if name == "index" else url(name, report)
+        html = client.get(link, headers={"accept-language": "en-US,en;q=0.9"}).content.decode()
+        chunks, _ = visible_text(html)
+        words = english_words(chunks, user_content=[report.figures["site_url"]])
+        if words:
+            english[name] = words
+    assert english == {}
 
 
 def test_excel_and_pdf_carry_the_figures(client, report):
