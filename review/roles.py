@@ -13,7 +13,7 @@ Scopes:
   collection, which covers every collection below it, except for a unit, which gets them on its own
   collection only;
 - ``permissions`` are model permissions (``app_label.codename``): admin access, snippets, settings,
-  the assessment report.
+  the assessment report, the annual website report.
 
 Step names: the unit's leaders (UnitMember role 分管领导) sign 报前初审 through their membership of the
 unit's group; the committee's 分管领导 group approves 终审.
@@ -100,6 +100,7 @@ ROLES = (
             *crud("feedback", "errorreport", actions=("change", "view")),  # 网站纠错 queue
             *crud("disclosure", "informationrequest", actions=("change", "view")),  # 依申请公开
             "analytics.view_dailystat",  # 访问统计
+            "annual_report.manage_annualreport",
         ),
     ),
     Role(
@@ -165,6 +166,7 @@ ROLES = (
             *crud("portal", "workdayadjustment"),
             *crud("search", "searchterm", "synonym"),
             *crud("auth", "user", actions=("add", "change", "view")),
+            "annual_report.manage_annualreport",
         ),
     ),
 )

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "feedback",
     "analytics",
     "disclosure",
+    "annual_report",  # 政府网站工作年度报表 (issue 18.6)
     "search",
     "inspection",
     "twofactor",

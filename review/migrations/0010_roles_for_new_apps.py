@@ -1,5 +1,5 @@
 """Grant the roles the permissions of the apps and models added since 0008 (网站健康检查, the wording lists, the
-formal 通报, 网站纠错, 依申请公开, 访问统计): re-applies ``review/roles.py``."""
+formal 通报, 网站纠错, 依申请公开, 访问统计, the annual website report): re-applies ``review/roles.py``."""
 
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
@@ -9,7 +9,7 @@ from review.roles import ROLE_APPS, install_roles
 
 DOMAIN_APPS = (
     "review", "assessment", "mailbox", "legal_services", "portal", "search", "inspection", "feedback", "disclosure",
-    "analytics",
+    "analytics", "annual_report",
 )  # fmt: skip
 
 
@@ -27,6 +27,7 @@ class Migration(migrations.Migration):
         ("feedback", "0001_initial"),
         ("disclosure", "0001_initial"),
         ("analytics", "0001_initial"),
+        ("annual_report", "0001_initial"),
     ]
 
     operations = [migrations.RunPython(install, migrations.RunPython.noop)]
