@@ -34,7 +34,7 @@ def inspect_links(now):
     if rows:
         summary = f"{len(rows)}个页面有链接问题，其中{broken_count}个页面有失效链接或丢失的附件。"
     elif checked is None:
-        summary = "尚未检查链接（每晚由 check_links 检查）。"
+        summary = "尚未检查链接（每晚自动检查一次）。"
     else:
         summary = "未发现失效链接。"
     state = BREACH if broken_count else (WARNING if rows else OK)

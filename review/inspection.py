@@ -45,7 +45,7 @@ def inspect_wording(now):
     else:
         summary = "已发布内容中未发现表述问题。"
     if checked is None:
-        summary += "（结果来自每晚的表述检查 check_live_wording 和每次发布时的检查。）"
+        summary += "（结果来自每晚的全站表述检查和每次发布时的检查。）"
     return [
         InspectionItem(
             "wording",

@@ -138,7 +138,7 @@ def test_the_receipt_page_without_a_question_sends_back_to_the_form(client, inta
 def test_the_form_renders_with_captcha_and_csrf(client, intake_page):
     html = client.get(ask_url(intake_page)).content.decode()
     assert 'name="csrfmiddlewaretoken"' in html
-    assert 'name="captcha_1"' in html and 'alt="验证码图片"' in html
+    assert 'name="captcha_1"' in html and 'alt="验证码图片' in html
     assert "同意公开我的问题和答复" in html
 
 

@@ -60,7 +60,7 @@ def query(client, number, code):
 
 def test_the_form_offers_every_field_with_captcha_and_csrf(client):
     html = client.get(WRITE_URL).content.decode()
-    assert 'name="csrfmiddlewaretoken"' in html and 'name="captcha_1"' in html and 'alt="验证码图片"' in html
+    assert 'name="csrfmiddlewaretoken"' in html and 'name="captcha_1"' in html and 'alt="验证码图片' in html
     for label in ("姓名", "联系电话", "电子邮箱", "来信类别", "标题", "来信内容", "附件", "同意在网站公开"):
         assert label in html
     for category in ("投诉", "举报", "咨询", "建议", "求助"):
