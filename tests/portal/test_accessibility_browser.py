@@ -16,6 +16,8 @@ from playwright.sync_api import expect, sync_playwright
 from django.conf import settings
 
 from columns.plugins.topics.models import TopicColumnPage
+from columns.registry import get_column_types
+from demo.columns import seed_column
 from demo.columns.images import ensure_demo_image
 from demo.columns.topics import seed_topic
 from home.models import HomeBannerSlide
@@ -74,6 +76,23 @@ def new_page(browser, width, *, elder=False):
     return page
 
 
+def every_column_type(home):
+    """Every other registered column type (planned ones too) with its demo content: the column and one of its
+    pages, so that each plugin's templates are checked."""
+    paths = {}
+    present = {type(page.specific) for page in home.get_children()}
+    for column_type in get_column_types():
+        if column_type in present or column_type.__module__.startswith("tests."):
+            continue
+        column = add_column(home, column_type, column_type.title_for_city("清江"), column_type.default_slug)
+        seed_column(column)
+        paths[f"column-{column.slug}"] = column.url
+        child = column.get_descendants().live().order_by("path").last()
+        if child is not None:
+            paths[f"page-{column.slug}"] = child.url
+    return paths
+
+
 @pytest.fixture
 def public_site(home_with_columns, news_column, notice_item):
     """A small site with one page of each main public type; returns the paths to visit."""
@@ -88,6 +107,7 @@ def public_site(home_with_columns, news_column, notice_item):
     seed_topic(topics)
     topic = topics.get_children().live().first()
     return {
+        **every_column_type(home_with_columns),
         "home": "/",
         "column": news_column.url,
         "item": item.url,
@@ -102,6 +122,8 @@ def public_site(home_with_columns, news_column, notice_item):
         "mailbox-statistics": "/mailbox/statistics/",
         "legal": "/legal/",
         "legal-aid": "/legal/aid/",
+        "feedback": "/feedback/",
+        "disclosure-apply": "/disclosure/apply/",
         "not-found": "/no-such-page/",
     }
 
@@ -109,6 +131,9 @@ def public_site(home_with_columns, news_column, notice_item):
 @pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_every_page_type_passes_axe_fits_320_px_and_has_44_px_targets_in_elder_mode(live_server, browser, public_site):
+    # Every registered column type is visited (news, notices and topics are in the site already).
+    columns = [name for name in public_site if name.startswith("column-")]
+    assert len(columns) == len([t for t in get_column_types() if not t.__module__.startswith("tests.")]) - 3
     problems = {}
     for width in (390, 1366, 320):
         for elder in (False, True):
