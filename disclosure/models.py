@@ -18,7 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from intake.masking import mask_digits
-from intake.models import CitizenRequest
+from intake.models import CitizenRequest, deadline_countdown
 from portal.handling import HandlingEvent
 from portal.workdays import add_workdays
 
@@ -169,10 +169,7 @@ class InformationRequest(CitizenRequest):
     def deadline_label(self):
         if self.status not in OPEN:
             return "已答复"
-        days = (self.current_deadline - timezone.localdate()).days
-        if days < 0:
-            return f"已超期{-days}天"
-        return "今天到期" if days == 0 else f"剩余{days}天"
+        return deadline_countdown(self.current_deadline)
 
 
 class InformationRequestEvent(HandlingEvent):

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from intake.models import CitizenRequest
+from intake.models import CitizenRequest, deadline_countdown
 from portal.handling import HandlingEvent
 from portal.workdays import add_workdays
 
@@ -135,10 +135,7 @@ class ErrorReport(CitizenRequest):
                 return f"受理已超期{(today - self.acknowledge_deadline).days}天"
             if today == self.acknowledge_deadline:
                 return "今天须受理"
-        days = (self.resolve_deadline - today).days
-        if days < 0:
-            return f"办结已超期{-days}天"
-        return "今天到期" if days == 0 else f"剩余{days}天"
+        return deadline_countdown(self.resolve_deadline, today, overdue="办结已超期")
 
 
 class ErrorReportEvent(HandlingEvent):

@@ -8,10 +8,19 @@ which part, so the shared forms, views and admin can work on any of them.
 """
 
 from django.db import models
+from django.utils import timezone
 
 from portal.serials import daily_reference, find_by_code, hash_query_code, new_query_code
 
 from .masking import mask_name
+
+
+def deadline_countdown(deadline, today=None, overdue="已超期"):
+    """What a queue shows next to a running deadline: 剩余N天, 今天到期, or ``overdue`` with the days missed."""
+    days = (deadline - (today or timezone.localdate())).days
+    if days < 0:
+        return f"{overdue}{-days}天"
+    return "今天到期" if days == 0 else f"剩余{days}天"
 
 
 class CitizenRequest(models.Model):

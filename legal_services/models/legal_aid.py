@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from intake.models import CitizenRequest
+from intake.models import CitizenRequest, deadline_countdown
 from portal.handling import HandlingEvent
 from portal.storage import private_storage
 from portal.uploads import RandomName
@@ -188,10 +188,7 @@ class LegalAidApplication(CitizenRequest):
     def deadline_label(self):
         if self.status not in UNDECIDED:
             return "已审查"
-        days = (self.review_deadline - timezone.localdate()).days
-        if days < 0:
-            return f"已超期{-days}天"
-        return "今天到期" if days == 0 else f"剩余{days}天"
+        return deadline_countdown(self.review_deadline)
 
 
 class LegalAidEvent(HandlingEvent):
